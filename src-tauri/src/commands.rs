@@ -1,0 +1,189 @@
+//! The IPC commands: each is a one-line delegate to `workshop-core`, run off the window's
+//! thread, with the time read here and passed in. Errors cross as `{code, message, field?}`.
+
+use crate::state::{AppState, now};
+use tauri::State;
+use uuid::Uuid;
+use workshop_core::backup::{self, Backup, Reason};
+use workshop_core::changelog::ChangeEntry;
+use workshop_core::countries::{self, Country};
+use workshop_core::participant::{self, DuplicateCandidate, Participant, ParticipantInput};
+use workshop_core::settings::{self, AppInfo};
+use workshop_core::summary::{self, Summary};
+use workshop_core::workshop::{self, Workshop, WorkshopInput};
+use workshop_core::{Result, demo, names};
+
+type Cmd<'a> = State<'a, AppState>;
+
+#[tauri::command]
+pub async fn app_info(state: Cmd<'_>) -> Result<AppInfo> {
+    state
+        .run_in_data_dir(|db, dir| settings::app_info(db, &dir))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_language(state: Cmd<'_>, language: String) -> Result<AppInfo> {
+    state
+        .run_in_data_dir(move |db, dir| settings::choose_language(db, &dir, &language))
+        .await
+}
+
+#[tauri::command]
+pub fn list_countries() -> Vec<Country> {
+    countries::COUNTRIES.to_vec()
+}
+
+#[tauri::command]
+pub async fn list_workshops(state: Cmd<'_>, include_archived: bool) -> Result<Vec<Workshop>> {
+    state
+        .run(move |db| workshop::list(db.conn(), include_archived))
+        .await
+}
+
+#[tauri::command]
+pub async fn current_workshop(state: Cmd<'_>) -> Result<Option<Workshop>> {
+    state.run(|db| workshop::current(db.conn())).await
+}
+
+#[tauri::command]
+pub async fn open_workshop(state: Cmd<'_>, id: Uuid) -> Result<Workshop> {
+    state.run(move |db| workshop::open(db.conn(), id)).await
+}
+
+#[tauri::command]
+pub async fn create_workshop(state: Cmd<'_>, input: WorkshopInput) -> Result<Workshop> {
+    state
+        .run(move |db| workshop::create(db, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn update_workshop(state: Cmd<'_>, id: Uuid, input: WorkshopInput) -> Result<Workshop> {
+    state
+        .run(move |db| workshop::update(db, id, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_workshop_archived(state: Cmd<'_>, id: Uuid, archived: bool) -> Result<Workshop> {
+    state
+        .run(move |db| workshop::set_archived(db, id, archived, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn create_demo_workshop(state: Cmd<'_>) -> Result<Workshop> {
+    state.run(|db| demo::create_default(db, now())).await
+}
+
+#[tauri::command]
+pub async fn list_participants(
+    state: Cmd<'_>,
+    workshop_id: Uuid,
+    query: String,
+    deleted: bool,
+) -> Result<Vec<Participant>> {
+    state
+        .run(move |db| participant::list(db.conn(), workshop_id, &query, deleted))
+        .await
+}
+
+#[tauri::command]
+pub async fn create_participant(
+    state: Cmd<'_>,
+    workshop_id: Uuid,
+    input: ParticipantInput,
+) -> Result<Participant> {
+    state
+        .run(move |db| participant::create(db, workshop_id, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn update_participant(
+    state: Cmd<'_>,
+    id: Uuid,
+    input: ParticipantInput,
+) -> Result<Participant> {
+    state
+        .run(move |db| participant::update(db, id, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_participant(state: Cmd<'_>, id: Uuid) -> Result<Participant> {
+    state
+        .run(move |db| participant::delete(db, id, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_participant(state: Cmd<'_>, id: Uuid) -> Result<Participant> {
+    state
+        .run(move |db| participant::restore(db, id, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn find_duplicates(
+    state: Cmd<'_>,
+    workshop_id: Uuid,
+    input: ParticipantInput,
+    exclude_id: Option<Uuid>,
+) -> Result<Vec<DuplicateCandidate>> {
+    state
+        .run(move |db| participant::find_duplicates(db.conn(), workshop_id, &input, exclude_id))
+        .await
+}
+
+#[tauri::command]
+pub fn suggest_transliteration(name: &str) -> String {
+    names::transliterate(name)
+}
+
+#[tauri::command]
+pub async fn suggest_organisations(
+    state: Cmd<'_>,
+    workshop_id: Uuid,
+    prefix: String,
+) -> Result<Vec<String>> {
+    state
+        .run(move |db| participant::suggest_organisations(db.conn(), workshop_id, &prefix))
+        .await
+}
+
+#[tauri::command]
+pub async fn workshop_summary(state: Cmd<'_>, workshop_id: Uuid) -> Result<Summary> {
+    state
+        .run(move |db| summary::summarize(db.conn(), workshop_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn participant_history(state: Cmd<'_>, id: Uuid) -> Result<Vec<ChangeEntry>> {
+    state
+        .run(move |db| participant::history(db.conn(), id))
+        .await
+}
+
+#[tauri::command]
+pub async fn list_backups(state: Cmd<'_>) -> Result<Vec<Backup>> {
+    state
+        .run_in_data_dir(|_, dir| backup::list(&backup::dir(&dir)))
+        .await
+}
+
+#[tauri::command]
+pub async fn create_backup(state: Cmd<'_>) -> Result<Backup> {
+    state
+        .run_in_data_dir(|db, dir| backup::take(db, &backup::dir(&dir), Reason::Manual, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_backup(state: Cmd<'_>, file: String) -> Result<Backup> {
+    state
+        .run_in_data_dir(move |db, dir| backup::restore(db, &backup::dir(&dir), &file, now()))
+        .await
+}

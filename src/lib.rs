@@ -1,0 +1,27 @@
+//! Workshop Desk's core: everything a facilitator can do, as plain functions over a SQLite
+//! database, with the time passed in. The desktop shell (`src-tauri`) and the `workshop` CLI are
+//! thin callers of this crate; it knows nothing of windows or Tauri.
+
+pub mod backup;
+pub mod badge;
+pub mod changelog;
+pub mod countries;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod ids;
+pub mod migrations;
+pub mod names;
+pub mod participant;
+pub mod paths;
+pub mod settings;
+pub mod summary;
+pub mod time;
+pub mod validate;
+pub mod workshop;
+
+pub use db::Database;
+pub use error::{Error, InvalidCode, Result};
+
+/// The version of the app, recorded in exports and shown in the interface.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
