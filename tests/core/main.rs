@@ -1,0 +1,9 @@
+//! Scenarios of the core, run without any window: one test binary whose modules mirror `src/`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod backups;
+mod cli;
+mod fixtures;
+mod participants;
+mod storage;
+mod workshops;
