@@ -56,7 +56,7 @@ CREATE TABLE participant (
 
 CREATE INDEX participant_by_workshop ON participant (workshop_id, deleted_at);
 CREATE INDEX participant_by_name_key ON participant (workshop_id, name_key);
-CREATE INDEX participant_by_email ON participant (workshop_id, email) WHERE email <> '';
+CREATE INDEX participant_by_email ON participant (workshop_id, lower(email));
 
 -- Every create, update, delete and restore, with the changed fields' old and new values.
 -- Backs undo in the app and merging of workbooks later; never updated, never deleted.

@@ -3,9 +3,11 @@
 
 use crate::changelog::{self, Change, Op};
 use crate::error::{Error, Result};
+use crate::search::SearchIndex;
 use crate::{ids, migrations, settings, time};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction};
+use std::cell::{Cell, RefCell};
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,6 +22,9 @@ pub struct Database {
     conn: Connection,
     path: Option<PathBuf>,
     device_id: Uuid,
+    /// Counts writes, so that caches derived from the data know when they are stale.
+    generation: Cell<u64>,
+    search: RefCell<SearchIndex>,
 }
 
 impl Database {
@@ -58,6 +63,10 @@ impl Database {
         // FULL: a write that the UI has acknowledged survives a power cut.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // 32 MB of page cache (the default is 2 MB): a large import or demo stays in memory
+        // instead of spilling pages to the WAL and reading them back.
+        conn.pragma_update(None, "cache_size", -32_000)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.set_prepared_statement_cache_capacity(64);
         migrations::migrate(&mut conn)?;
         let device_id = settings::ensure_device_id(&conn, now)?;
@@ -65,6 +74,8 @@ impl Database {
             conn,
             path,
             device_id,
+            generation: Cell::new(0),
+            search: RefCell::default(),
         })
     }
 
@@ -73,8 +84,28 @@ impl Database {
         &self.conn
     }
 
+    /// Direct write access (restoring a backup); counts as a write.
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        self.generation.set(self.generation.get() + 1);
         &mut self.conn
+    }
+
+    /// IDs of the participants of a workshop matching a search, from the in-memory index.
+    pub(crate) fn search_participants(
+        &self,
+        workshop_id: Uuid,
+        deleted: bool,
+        query: &str,
+        limit: usize,
+    ) -> Result<Vec<String>> {
+        self.search.borrow_mut().search(
+            &self.conn,
+            self.generation.get(),
+            workshop_id,
+            deleted,
+            query,
+            limit,
+        )
     }
 
     /// The database file, or `None` for an in-memory database.
@@ -93,6 +124,8 @@ impl Database {
         now: DateTime<Utc>,
         work: impl FnOnce(&Writer) -> Result<R>,
     ) -> Result<R> {
+        // Caches derived from the data (the search index) are stale from here on.
+        self.generation.set(self.generation.get() + 1);
         let writer = Writer {
             tx: self.conn.transaction()?,
             now,

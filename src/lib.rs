@@ -14,6 +14,7 @@ pub mod migrations;
 pub mod names;
 pub mod participant;
 pub mod paths;
+mod search;
 pub mod settings;
 pub mod summary;
 pub mod time;

@@ -10,7 +10,13 @@ use unicode_normalization::UnicodeNormalization;
 
 /// NFC, trimmed: the canonical stored form of any text a person types. Nothing else is altered.
 pub fn normalize(text: &str) -> String {
-    text.trim().nfc().collect()
+    let text = text.trim();
+    // Most text is already NFC (ASCII always is): skip the decomposition and recomposition.
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return text.to_string();
+    }
+    text.nfc().collect()
 }
 
 fn is_latin_or_common(c: char) -> bool {

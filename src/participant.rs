@@ -3,7 +3,7 @@
 use crate::changelog::{self, Change, Op};
 use crate::db::{Database, Writer};
 use crate::error::{Error, InvalidCode, Result};
-use crate::workshop::{self, Workshop};
+use crate::workshop::{self, AgeRule};
 use crate::{badge, countries, names, validate};
 use chrono::{DateTime, Datelike, Utc};
 use rand::Rng;
@@ -256,7 +256,7 @@ const COLUMNS: &str = "id, workshop_id, full_name, name_latin, sex, birth_year, 
     organisation, position, role, email, phone, consent_contact, consent_photos, notes,
     badge_code, created_at, updated_at, deleted_at";
 
-fn from_row(row: &Row, workshop: &Workshop) -> rusqlite::Result<Participant> {
+fn from_row(row: &Row, workshop: &AgeRule) -> rusqlite::Result<Participant> {
     let id: String = row.get(0)?;
     let sex: String = row.get(4)?;
     let role: String = row.get(9)?;
@@ -264,7 +264,7 @@ fn from_row(row: &Row, workshop: &Workshop) -> rusqlite::Result<Participant> {
     let country: Option<String> = row.get(6)?;
     Ok(Participant {
         id: Uuid::parse_str(&id).unwrap_or_default(),
-        workshop_id: workshop.id,
+        workshop_id: workshop.workshop_id,
         full_name: row.get(2)?,
         name_latin: row.get(3)?,
         sex: Sex::parse(&sex).unwrap_or_default(),
@@ -300,7 +300,7 @@ pub fn get(conn: &Connection, id: Uuid) -> Result<Participant> {
     let workshop_id = workshop_id
         .and_then(|text| Uuid::parse_str(&text).ok())
         .ok_or_else(|| Error::not_found(ENTITY, &id))?;
-    let workshop = workshop::get(conn, workshop_id)?;
+    let workshop = workshop::age_rule(conn, workshop_id)?;
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM participant WHERE id = ?1"))?
         .query_row([id.to_string()], |row| from_row(row, &workshop))
         .map_err(Error::from)
@@ -317,59 +317,40 @@ pub enum Listing {
 ///
 /// Each word of the query must match: as typed in the name's own script, transliterated, or
 /// (for words of three letters or more) as a consonant skeleton of the name, so that
-/// "sharma" finds "शर्मा". Literal matches come before skeleton-only matches.
+/// "sharma" finds "शर्मा". Literal matches come before matches by sound.
 pub fn search(
-    conn: &Connection,
+    db: &Database,
     workshop_id: Uuid,
     query: &str,
     listing: Listing,
     limit: Option<usize>,
 ) -> Result<Vec<Participant>> {
-    let workshop = workshop::get(conn, workshop_id)?;
-    let words = names::query_words(query);
-    let mut sql = format!(
-        "SELECT {COLUMNS}, {rank} AS rank FROM participant
-         WHERE workshop_id = ?1 AND deleted_at IS {deleted}",
-        rank = if words.is_empty() {
-            "0".to_string()
-        } else {
-            rank_expression(words.len())
-        },
-        deleted = if listing == Listing::Deleted {
-            "NOT NULL"
-        } else {
-            "NULL"
-        },
-    );
-    for index in 0..words.len() {
-        let (native, folded, skeleton) = placeholders(index);
-        sql.push_str(&format!(
-            " AND (instr(search_text, {native}) > 0 OR instr(search_text, {folded}) > 0
-                   OR ({skeleton} <> '' AND instr(' ' || name_key, ' ' || {skeleton}) > 0))"
-        ));
+    let conn = db.conn();
+    let workshop = workshop::age_rule(conn, workshop_id)?;
+    let deleted = listing == Listing::Deleted;
+    if names::query_words(query).is_empty() {
+        let mut statement = conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM participant WHERE workshop_id = ?1 AND deleted_at IS {}
+             ORDER BY name_latin COLLATE NOCASE, full_name LIMIT ?2",
+            if deleted { "NOT NULL" } else { "NULL" }
+        ))?;
+        let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        let rows = statement.query_map(params![workshop_id.to_string(), limit], |row| {
+            from_row(row, &workshop)
+        })?;
+        return Ok(rows.collect::<Result<_, _>>()?);
     }
-    sql.push_str(" ORDER BY rank, name_latin COLLATE NOCASE, full_name");
-    if let Some(limit) = limit {
-        sql.push_str(&format!(" LIMIT {limit}"));
-    }
-    let mut values: Vec<String> = vec![workshop_id.to_string()];
-    for word in &words {
-        values.extend([
-            word.native.clone(),
-            word.folded.clone(),
-            word.skeleton.clone(),
-        ]);
-    }
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map(rusqlite::params_from_iter(values.iter()), |row| {
-        from_row(row, &workshop)
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let ids = db.search_participants(workshop_id, deleted, query, limit.unwrap_or(usize::MAX))?;
+    let mut statement =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM participant WHERE id = ?1"))?;
+    ids.iter()
+        .map(|id| Ok(statement.query_row([id], |row| from_row(row, &workshop))?))
+        .collect()
 }
 
 /// The registered participants (or, with `deleted`, the deleted ones) matching a query.
 pub fn list(
-    conn: &Connection,
+    db: &Database,
     workshop_id: Uuid,
     query: &str,
     deleted: bool,
@@ -379,33 +360,13 @@ pub fn list(
     } else {
         Listing::Registered
     };
-    search(conn, workshop_id, query, listing, None)
+    search(db, workshop_id, query, listing, None)
 }
 
 /// Who changed what in a participant's record, and when; oldest first.
 pub fn history(conn: &Connection, id: Uuid) -> Result<Vec<changelog::ChangeEntry>> {
     get(conn, id)?;
     changelog::history(conn, ENTITY, id)
-}
-
-fn placeholders(index: usize) -> (String, String, String) {
-    let base = 2 + index * 3;
-    (
-        format!("?{base}"),
-        format!("?{}", base + 1),
-        format!("?{}", base + 2),
-    )
-}
-
-/// 0 when every word matches literally, 1 when some only match by skeleton.
-fn rank_expression(words: usize) -> String {
-    let literal: Vec<String> = (0..words)
-        .map(|index| {
-            let (native, folded, _) = placeholders(index);
-            format!("(instr(search_text, {native}) > 0 OR instr(search_text, {folded}) > 0)")
-        })
-        .collect();
-    format!("(CASE WHEN {} THEN 0 ELSE 1 END)", literal.join(" AND "))
 }
 
 /// Why an existing participant may be the one being registered.
@@ -431,17 +392,22 @@ pub fn find_duplicates(
     input: &ParticipantInput,
     exclude: Option<Uuid>,
 ) -> Result<Vec<DuplicateCandidate>> {
-    let workshop = workshop::get(conn, workshop_id)?;
+    let workshop = workshop::age_rule(conn, workshop_id)?;
     let email = input.email.trim().to_lowercase();
     let key = names::name_key(&input.full_name);
     if email.is_empty() && key.is_empty() {
         return Ok(Vec::new());
     }
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS}, (?2 <> '' AND lower(email) = ?2) AS same_email FROM participant
-         WHERE workshop_id = ?1 AND deleted_at IS NULL AND id <> ?4
-           AND ((?2 <> '' AND lower(email) = ?2) OR (?3 <> '' AND name_key = ?3))
-         ORDER BY full_name"
+        "SELECT {COLUMNS}, max(same_email) FROM (
+             SELECT {COLUMNS}, 1 AS same_email FROM participant
+             WHERE ?2 <> '' AND workshop_id = ?1 AND lower(email) = ?2
+             UNION ALL
+             SELECT {COLUMNS}, 0 AS same_email FROM participant
+             WHERE ?3 <> '' AND workshop_id = ?1 AND name_key = ?3
+         )
+         WHERE deleted_at IS NULL AND id <> ?4
+         GROUP BY id ORDER BY full_name"
     ))?;
     let exclude = exclude.map(|id| id.to_string()).unwrap_or_default();
     let rows = statement.query_map(
@@ -520,7 +486,7 @@ pub fn create(
 ) -> Result<Participant> {
     let checked = validate(input, now)?;
     db.write(now, |w| {
-        workshop::get(w, workshop_id)?;
+        workshop::age_rule(w, workshop_id)?;
         let id = insert(w, workshop_id, &checked, &mut rand::rng())?;
         get(w, id)
     })

@@ -65,7 +65,7 @@ pub fn headline(total: u32, women: u32, countries: u32, youth: u32, limit: u8) -
 
 /// Counts over the workshop's registered (not deleted) participants.
 pub fn summarize(conn: &Connection, workshop_id: Uuid) -> Result<Summary> {
-    let workshop = workshop::get(conn, workshop_id)?;
+    let workshop = workshop::age_rule(conn, workshop_id)?;
     let mut statement = conn.prepare_cached(
         "SELECT sex, birth_year, country, role FROM participant
          WHERE workshop_id = ?1 AND deleted_at IS NULL",

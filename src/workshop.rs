@@ -85,7 +85,52 @@ impl ValidWorkshop {
     }
 }
 
+/// What a participant's age and youth follow from: the workshop's year and youth limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgeRule {
+    pub workshop_id: Uuid,
+    pub year: i32,
+    pub youth_age_limit: u8,
+}
+
+impl AgeRule {
+    /// The participant's age in the workshop's year, from a birth year.
+    pub fn age_of(&self, birth_year: i32) -> i32 {
+        self.year - birth_year
+    }
+
+    /// Youth is derived, never stored: under the workshop's limit in the year it starts.
+    pub fn is_youth(&self, birth_year: Option<i32>) -> Option<bool> {
+        birth_year.map(|year| self.age_of(year) < i32::from(self.youth_age_limit))
+    }
+}
+
+/// The age rule of a workshop, without loading (and counting) the rest of it.
+pub fn age_rule(conn: &Connection, id: Uuid) -> Result<AgeRule> {
+    conn.prepare_cached(
+        "SELECT start_date, youth_age_limit FROM workshop WHERE id = ?1 AND deleted_at IS NULL",
+    )?
+    .query_row([id.to_string()], |row| {
+        let start: String = row.get(0)?;
+        Ok(AgeRule {
+            workshop_id: id,
+            year: time::parse_date(&start).map_or(0, |d| d.year()),
+            youth_age_limit: row.get(1)?,
+        })
+    })
+    .optional()?
+    .ok_or_else(|| Error::not_found(ENTITY, &id))
+}
+
 impl Workshop {
+    pub fn age_rule(&self) -> AgeRule {
+        AgeRule {
+            workshop_id: self.id,
+            year: self.start_date.year(),
+            youth_age_limit: self.youth_age_limit,
+        }
+    }
+
     fn as_valid(&self) -> ValidWorkshop {
         ValidWorkshop {
             title: self.title.clone(),
@@ -101,14 +146,9 @@ impl Workshop {
         }
     }
 
-    /// The participant's age in the workshop's year, from a birth year.
-    pub fn age_of(&self, birth_year: i32) -> i32 {
-        self.start_date.year() - birth_year
-    }
-
     /// Youth is derived, never stored: under the workshop's limit in the year it starts.
     pub fn is_youth(&self, birth_year: Option<i32>) -> Option<bool> {
-        birth_year.map(|year| self.age_of(year) < i32::from(self.youth_age_limit))
+        self.age_rule().is_youth(birth_year)
     }
 }
 
