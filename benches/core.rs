@@ -127,9 +127,7 @@ fn main() {
         (0..200)
             .map(|_| {
                 time_ms(|| {
-                    drop(
-                        participant::find_duplicates(db.conn(), workshop.id, &probe, None).unwrap(),
-                    )
+                    participant::find_duplicates(db.conn(), workshop.id, &probe, None).unwrap();
                 })
             })
             .collect(),
@@ -140,7 +138,11 @@ fn main() {
     );
     let s = stats(
         (0..50)
-            .map(|_| time_ms(|| drop(summary::summarize(db.conn(), workshop.id).unwrap())))
+            .map(|_| {
+                time_ms(|| {
+                    summary::summarize(db.conn(), workshop.id).unwrap();
+                })
+            })
             .collect(),
     );
     println!(

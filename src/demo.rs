@@ -517,7 +517,7 @@ mod tests {
         let wb = create(&mut b, 300, 9, now).unwrap();
         assert_eq!(wa.participant_count, 300);
         let names = |db: &Database, id| -> Vec<String> {
-            participant::search(&db, id, "", participant::Listing::Registered, None)
+            participant::search(db, id, "", participant::Listing::Registered, None)
                 .unwrap()
                 .into_iter()
                 .map(|p| format!("{} {}", p.full_name, p.badge_code))

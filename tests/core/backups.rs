@@ -33,7 +33,7 @@ fn a_restore_brings_back_the_snapshot_after_saving_the_current_state() {
     )
     .unwrap();
     let count = |db: &workshop_core::Database| {
-        participant::list(db.conn(), workshop.id, "", false)
+        participant::list(db, workshop.id, "", false)
             .unwrap()
             .len()
     };

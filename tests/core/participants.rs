@@ -33,8 +33,7 @@ fn names_in_every_script_are_stored_and_found_exactly() {
             saved.full_name, *name,
             "the name must be stored exactly as typed"
         );
-        let found =
-            participant::search(db.conn(), workshop.id, name, Listing::Registered, None).unwrap();
+        let found = participant::search(&db, workshop.id, name, Listing::Registered, None).unwrap();
         assert!(
             found
                 .iter()
@@ -59,8 +58,7 @@ fn a_decomposed_name_is_stored_in_nfc_and_matches_the_composed_one() {
     )
     .unwrap();
     assert_eq!(saved.full_name, "Nguyễn Văn An");
-    let found =
-        participant::search(db.conn(), workshop.id, "Nguyễn", Listing::Registered, None).unwrap();
+    let found = participant::search(&db, workshop.id, "Nguyễn", Listing::Registered, None).unwrap();
     assert_eq!(found.len(), 1);
 }
 
@@ -90,7 +88,7 @@ fn search_matches_transliterations_organisations_and_countries() {
     )
     .unwrap();
     let ids = |query: &str| -> Vec<_> {
-        participant::search(db.conn(), workshop.id, query, Listing::Registered, None)
+        participant::search(&db, workshop.id, query, Listing::Registered, None)
             .unwrap()
             .into_iter()
             .map(|p| p.id)
@@ -222,14 +220,12 @@ fn delete_hides_and_restore_brings_back_exactly_as_before() {
     let deleted = participant::delete(&mut db, sita.id, clock.tick()).unwrap();
     assert!(deleted.deleted_at.is_some());
     assert!(
-        participant::list(db.conn(), workshop.id, "", false)
+        participant::list(&db, workshop.id, "", false)
             .unwrap()
             .is_empty()
     );
     assert_eq!(
-        participant::list(db.conn(), workshop.id, "", true)
-            .unwrap()
-            .len(),
+        participant::list(&db, workshop.id, "", true).unwrap().len(),
         1
     );
     assert!(

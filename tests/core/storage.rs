@@ -31,7 +31,7 @@ fn every_record_is_back_after_closing_and_reopening() {
         Some(workshop_id),
         "reopens the last workshop"
     );
-    let stored: Vec<String> = participant::list(db.conn(), workshop_id, "", false)
+    let stored: Vec<String> = participant::list(&db, workshop_id, "", false)
         .unwrap()
         .into_iter()
         .map(|p| p.full_name)
