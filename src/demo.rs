@@ -103,7 +103,7 @@ const ROSTER: &[Person] = &[
         "General Federation of Jordanian Trade Unions (GFJTU)",
         "Women's committee",
         P,
-        33,
+        39,
     ),
     person(
         "សុខ សុភា",
@@ -233,7 +233,7 @@ const ROSTER: &[Person] = &[
         "Vietnam General Confederation of Labour (VGCL)",
         "Youth committee",
         P,
-        37,
+        32,
     ),
 ];
 

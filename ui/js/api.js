@@ -1,0 +1,67 @@
+// The one module that talks to the Tauri shell. Every command of docs/ipc.md has one function here;
+// every failure rejects with a plain `{ code, message, field? }` object, whatever the shell threw.
+
+function tauriInvoke() {
+  const invoke = globalThis.__TAURI__?.core?.invoke;
+  return typeof invoke === 'function' ? invoke : null;
+}
+
+/** Turns whatever the shell rejected with into `{ code, message, field? }`. */
+export function normalizeError(raw) {
+  if (raw && typeof raw === 'object' && typeof raw.code === 'string') {
+    const out = { code: raw.code, message: typeof raw.message === 'string' ? raw.message : '' };
+    if (typeof raw.field === 'string' && raw.field) out.field = raw.field;
+    return out;
+  }
+  if (typeof raw === 'string') {
+    // A command that returned Err(String) or a JSON-encoded error.
+    try {
+      const parsed = JSON.parse(raw);
+      if (parsed && typeof parsed === 'object' && typeof parsed.code === 'string') return normalizeError(parsed);
+    } catch {
+      // not JSON: keep the text as the message
+    }
+    return { code: 'unknown', message: raw };
+  }
+  if (raw instanceof Error) return { code: 'unknown', message: raw.message };
+  return { code: 'unknown', message: '' };
+}
+
+async function call(command, args) {
+  const invoke = tauriInvoke();
+  if (!invoke) throw { code: 'no_backend', message: 'The Workshop Desk shell is not available.' };
+  try {
+    return await invoke(command, args);
+  } catch (raw) {
+    throw normalizeError(raw);
+  }
+}
+
+export const appInfo = () => call('app_info');
+export const setLanguage = (language) => call('set_language', { language });
+export const listCountries = () => call('list_countries');
+
+export const listWorkshops = (includeArchived) => call('list_workshops', { includeArchived: Boolean(includeArchived) });
+export const currentWorkshop = () => call('current_workshop');
+export const openWorkshop = (id) => call('open_workshop', { id });
+export const createWorkshop = (input) => call('create_workshop', { input });
+export const updateWorkshop = (id, input) => call('update_workshop', { id, input });
+export const setWorkshopArchived = (id, archived) => call('set_workshop_archived', { id, archived: Boolean(archived) });
+export const createDemoWorkshop = () => call('create_demo_workshop');
+
+export const listParticipants = (workshopId, query = '', deleted = false) =>
+  call('list_participants', { workshopId, query, deleted: Boolean(deleted) });
+export const createParticipant = (workshopId, input) => call('create_participant', { workshopId, input });
+export const updateParticipant = (id, input) => call('update_participant', { id, input });
+export const deleteParticipant = (id) => call('delete_participant', { id });
+export const restoreParticipant = (id) => call('restore_participant', { id });
+export const findDuplicates = (workshopId, input, excludeId = null) =>
+  call('find_duplicates', { workshopId, input, excludeId });
+export const suggestTransliteration = (name) => call('suggest_transliteration', { name });
+export const suggestOrganisations = (workshopId, prefix) => call('suggest_organisations', { workshopId, prefix });
+export const workshopSummary = (workshopId) => call('workshop_summary', { workshopId });
+export const participantHistory = (id) => call('participant_history', { id });
+
+export const listBackups = () => call('list_backups');
+export const createBackup = () => call('create_backup');
+export const restoreBackup = (file) => call('restore_backup', { file });

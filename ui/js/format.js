@@ -1,0 +1,93 @@
+// Dates, times and sizes in the interface language. Calendar dates ("YYYY-MM-DD") are handled in UTC
+// so a workshop starting on the 14th never shows as the 13th in a western time zone.
+import { language, t } from './i18n.js';
+
+function parseDay(iso) {
+  if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const DAY_OPTIONS = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+
+export function formatDay(iso) {
+  const d = parseDay(iso);
+  return d ? new Intl.DateTimeFormat(language(), DAY_OPTIONS).format(d) : iso ?? '';
+}
+
+/** "14–18 May 2018" */
+export function formatDayRange(startIso, endIso) {
+  const start = parseDay(startIso);
+  const end = parseDay(endIso);
+  if (!start && !end) return '';
+  if (!start || !end) return formatDay(startIso || endIso);
+  const fmt = new Intl.DateTimeFormat(language(), DAY_OPTIONS);
+  try {
+    return fmt.formatRange(start, end);
+  } catch {
+    return `${fmt.format(start)} – ${fmt.format(end)}`;
+  }
+}
+
+/** An RFC 3339 instant in the computer's local time. */
+export function formatDateTime(rfc3339) {
+  const d = new Date(rfc3339);
+  if (Number.isNaN(d.getTime())) return String(rfc3339 ?? '');
+  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+export function formatBytes(bytes) {
+  const n = Number(bytes);
+  if (!Number.isFinite(n) || n < 0) return '';
+  const units = [
+    ['byte', 1],
+    ['kilobyte', 1024],
+    ['megabyte', 1024 ** 2],
+    ['gigabyte', 1024 ** 3],
+  ];
+  let [unit, size] = units[0];
+  for (const [u, s] of units) if (n >= s) [unit, size] = [u, s];
+  const value = n / size;
+  try {
+    return new Intl.NumberFormat(language(), {
+      style: 'unit',
+      unit,
+      unitDisplay: 'short',
+      maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0,
+    }).format(value);
+  } catch {
+    return `${Math.round(value)} ${unit}`;
+  }
+}
+
+export function formatPercent(part, total) {
+  if (!total) return '';
+  return new Intl.NumberFormat(language(), { style: 'percent', maximumFractionDigits: 0 }).format(part / total);
+}
+
+/** A language code as a name in the interface language, e.g. "ar" → "Arabic" / "arabe". */
+export function languageName(code) {
+  try {
+    const names = new Intl.DisplayNames([language()], { type: 'language' });
+    return names.of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
+/** The language's own name ("العربية"), shown beside the translated one. */
+export function languageEndonym(code) {
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) || '';
+  } catch {
+    return '';
+  }
+}
+
+export function sexLabel(sex) {
+  return t(`sex.${sex || 'not_stated'}`);
+}
+
+export function roleLabel(role) {
+  return t(`role.${role || 'participant'}`);
+}
