@@ -436,12 +436,7 @@ pub static COUNTRIES: &[Country] = &[
     c("KI", "Kiribati", "Kiribati", "Kiribati"),
     c("KW", "Kuwait", "Koweït", "Kuwait"),
     c("KG", "Kyrgyzstan", "Kirghizistan", "Kirguistán"),
-    c(
-        "LA",
-        "Lao PDR",
-        "République démocratique populaire lao",
-        "República Democrática Popular Lao",
-    ),
+    c("LA", "Lao PDR", "RDP lao", "RDP Lao"),
     c("LV", "Latvia", "Lettonie", "Letonia"),
     c("LB", "Lebanon", "Liban", "Líbano"),
     c("LS", "Lesotho", "Lesotho", "Lesoto"),
@@ -617,7 +612,7 @@ pub static COUNTRIES: &[Country] = &[
     c("SE", "Sweden", "Suède", "Suecia"),
     c("CH", "Switzerland", "Suisse", "Suiza"),
     c("SY", "Syria", "Syrie", "Siria"),
-    c("TW", "Taiwan", "Taïwan", "Taiwán"),
+    c("TW", "Taiwan, China", "Taïwan, Chine", "Taiwán, China"),
     c("TJ", "Tajikistan", "Tadjikistan", "Tayikistán"),
     c("TZ", "Tanzania", "Tanzanie", "Tanzania"),
     c("TH", "Thailand", "Thaïlande", "Tailandia"),
@@ -1529,7 +1524,9 @@ static EXTRAS: &[Extra] = &[
         &[
             "Lao People's Democratic Republic",
             "Lao, République démocratique populaire",
+            "République démocratique populaire lao",
             "República Democrática Popular de Lao",
+            "República Democrática Popular Lao",
             "Laos",
         ],
         &[],
@@ -2266,7 +2263,8 @@ static EXTRAS: &[Extra] = &[
             "Taiwan, Province of China",
             "Taïwan, province de Chine",
             "Taiwán, Provincia de China",
-            "Taiwan, China",
+            "Taiwan",
+            "Taïwan",
             "Chinese Taipei",
         ],
         &[],
@@ -2671,10 +2669,16 @@ mod tests {
         assert_eq!(en("LA"), Some("Lao PDR"));
         assert_eq!(en("VN"), Some("Viet Nam"));
         assert_eq!(en("TZ"), Some("Tanzania"));
+        assert_eq!(
+            by_code("LA").map(|c| c.fr),
+            Some("RDP lao"),
+            "short enough for a table"
+        );
         assert_eq!(by_code("KR").map(|c| c.fr), Some("République de Corée"));
         assert_eq!(by_code("KR").map(|c| c.es), Some("República de Corea"));
         for country in COUNTRIES {
-            if !matches!(country.code, "BQ" | "SH") {
+            // "Taiwan, China" is the United Nations' and the ILO's usage.
+            if !matches!(country.code, "BQ" | "SH" | "TW") {
                 assert!(!country.en.contains(','), "{}", country.en);
             }
         }

@@ -7,6 +7,7 @@ import { h, clear } from './dom.js';
 import { renderHeader } from './components/header.js';
 import { initBanner, showError, hideError, rerenderBanner } from './components/banner.js';
 import { clearToasts } from './components/toast.js';
+import { errorText } from './errors.js';
 import * as firstRun from './views/first-run.js';
 import * as workshops from './views/workshops.js';
 import * as workshopForm from './views/workshop-form.js';
@@ -159,12 +160,29 @@ window.addEventListener('unhandledrejection', (e) => {
   e.preventDefault();
 });
 
+// When the database itself cannot be opened (written by a newer version, damaged, unreadable),
+// every command fails the same way: say so once, plainly, instead of offering buttons that fail.
+const DATA_UNAVAILABLE = new Set(['newer_database', 'storage', 'io']);
+
+function dataUnavailableScreen(err) {
+  return h('section', { class: 'view view-narrow', testid: 'data-unavailable' },
+    h('h1', { class: 'view-title', tabindex: -1, text: t('unavailable.title') }),
+    h('p', { testid: 'data-unavailable-reason', text: errorText(err) }),
+    h('p', { class: 'muted', text: t('unavailable.safe') }));
+}
+
 async function boot() {
   try {
     state.info = await api.appInfo();
     applyLanguage(isSupported(state.info?.language) ? state.info.language : 'en');
   } catch (err) {
     applyLanguage('en');
+    if (DATA_UNAVAILABLE.has(err?.code)) {
+      booted = true;
+      drawHeader();
+      clear(mainEl).append(dataUnavailableScreen(err));
+      return;
+    }
     showError(err);
   }
   try {

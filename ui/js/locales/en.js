@@ -255,6 +255,8 @@ export default {
   'errors.invalid_value': 'This value is not accepted.',
   'errors.invalid_value.birthYear': 'Enter the year as four digits, e.g. 1990.',
   'errors.not_found': 'This item no longer exists. It may have been deleted or restored from a backup.',
+  'unavailable.title': 'Workshop Desk cannot open its data',
+  'unavailable.safe': 'Nothing has been changed: your data is safe where it is. Close the app and start it again once the problem above is solved.',
   'errors.newer_database': 'The data was written by a newer version of Workshop Desk. Install the newer version to open it.',
   'errors.storage': 'The data could not be saved or read. Your last change may not be stored.',
   'errors.io': 'A file could not be read or written.',

@@ -254,6 +254,8 @@ export default {
   'errors.invalid_value': 'Este valor no es válido.',
   'errors.invalid_value.birthYear': 'Escriba el año con cuatro cifras, p. ej. 1990.',
   'errors.not_found': 'Este elemento ya no existe. Quizá se eliminó o se restauró una copia.',
+  'unavailable.title': 'Workshop Desk no puede abrir sus datos',
+  'unavailable.safe': 'No se ha modificado nada: sus datos están intactos. Cierre la aplicación y vuelva a abrirla cuando se haya resuelto el problema indicado arriba.',
   'errors.newer_database': 'Los datos los escribió una versión más reciente de Workshop Desk. Instálela para abrirlos.',
   'errors.storage': 'No se pudieron leer o guardar los datos. Es posible que su último cambio no se haya guardado.',
   'errors.io': 'No se pudo leer o escribir un archivo.',

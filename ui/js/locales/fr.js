@@ -255,6 +255,8 @@ export default {
   'errors.invalid_value': 'Cette valeur n’est pas acceptée.',
   'errors.invalid_value.birthYear': 'Saisissez l’année sur quatre chiffres, par ex. 1990.',
   'errors.not_found': 'Cet élément n’existe plus. Il a peut-être été supprimé ou remplacé par une restauration.',
+  'unavailable.title': 'Workshop Desk ne peut pas ouvrir ses données',
+  'unavailable.safe': 'Rien n’a été modifié : vos données sont intactes. Fermez l’application et relancez-la une fois le problème ci-dessus résolu.',
   'errors.newer_database': 'Les données ont été écrites par une version plus récente de Workshop Desk. Installez-la pour les ouvrir.',
   'errors.storage': 'Les données n’ont pas pu être lues ou enregistrées. Votre dernière modification n’est peut-être pas conservée.',
   'errors.io': 'Un fichier n’a pas pu être lu ou écrit.',
