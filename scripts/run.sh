@@ -9,4 +9,9 @@ scripts/ensure-rust.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 # A release build with the UI embedded and the developer tools off, as installers ship it.
 cargo build --release --locked -p workshop-desk --features custom-protocol
+# Without a GPU render node (virtual machines, remote desktops) WebKitGTK's DMA-BUF renderer
+# falls back slowly or shows a blank window; its software renderer is then faster (BENCHMARKS.md).
+if ! ls /dev/dri/renderD* >/dev/null 2>&1; then
+  export WEBKIT_DISABLE_DMABUF_RENDERER="${WEBKIT_DISABLE_DMABUF_RENDERER:-1}"
+fi
 exec target/release/workshop-desk "$@"

@@ -85,7 +85,7 @@ pub async fn list_participants(
     deleted: bool,
 ) -> Result<Vec<Participant>> {
     state
-        .run(move |db| participant::list(&db, workshop_id, &query, deleted))
+        .run(move |db| participant::list(db, workshop_id, &query, deleted))
         .await
 }
 

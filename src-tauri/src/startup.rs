@@ -36,8 +36,23 @@ pub fn open_state(args: impl IntoIterator<Item = OsString>) -> AppState {
     AppState::new(database, data_dir)
 }
 
+/// Opens the facilitator's window. WebKit's own files (cache, storage) go into the data
+/// directory too, so that one folder holds everything and two data directories never share a
+/// browser profile.
+fn open_main_window(app: &tauri::App, data_dir: &std::path::Path) -> tauri::Result<()> {
+    tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
+        .title("Workshop Desk")
+        .inner_size(1280.0, 800.0)
+        .min_inner_size(900.0, 600.0)
+        .center()
+        .data_directory(data_dir.join("webview"))
+        .build()?;
+    Ok(())
+}
+
 pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     let state = app.state::<AppState>().inner().clone();
+    open_main_window(app, &state.data_dir)?;
     tauri::async_runtime::spawn(async move {
         let result = state
             .run_in_data_dir(|db, dir| backup::take_daily(db, &backup::dir(&dir), now()))

@@ -32,11 +32,8 @@ fn a_restore_brings_back_the_snapshot_after_saving_the_current_state() {
         clock.tick(),
     )
     .unwrap();
-    let count = |db: &workshop_core::Database| {
-        participant::list(db, workshop.id, "", false)
-            .unwrap()
-            .len()
-    };
+    let count =
+        |db: &workshop_core::Database| participant::list(db, workshop.id, "", false).unwrap().len();
     assert_eq!(count(&db), 2);
 
     let safety = backup::restore(&mut db, &dir, &snapshot.file, clock.tick()).unwrap();
