@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod ids;
+mod indic;
 pub mod migrations;
 pub mod names;
 pub mod participant;

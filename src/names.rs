@@ -30,12 +30,35 @@ fn is_latin_or_common(c: char) -> bool {
 }
 
 /// The Latin transliteration to suggest for a name: "Nguyễn Văn An" → "Nguyen Van An",
-/// "王芳" → "Wang Fang", "सीता शर्मा" → "Sita Srma" (the facilitator may correct it).
+/// "王芳" → "Wang Fang", "सीता शर्मा" → "Sita Sharma" (the facilitator may correct it).
+/// South Asian scripts get their own rules (inherent vowels, see `indic`); the others go through
+/// `any_ascii`.
 pub fn transliterate(name: &str) -> String {
     let name = normalize(name);
     let latin_already = name.chars().all(is_latin_or_common);
-    let ascii = any_ascii::any_ascii(&name).replace('`', "'");
-    // CJK and Hangul come back as run-together capitalised syllables ("WangFang"): split them.
+    let words = name.split_whitespace().map(|word| {
+        if crate::indic::is_indic(word) {
+            crate::indic::word(word)
+        } else {
+            split_syllables(&any_ascii::any_ascii(word).replace('`', "'"), latin_already)
+        }
+    });
+    let words: Vec<String> = words
+        .flat_map(|w| w.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    if latin_already {
+        return words.join(" ");
+    }
+    words
+        .iter()
+        .map(|w| title_case(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// CJK and Hangul come back from `any_ascii` as run-together capitalised syllables
+/// ("WangFang"): split them into words.
+fn split_syllables(ascii: &str, latin_already: bool) -> String {
     let mut spaced = String::with_capacity(ascii.len() + 4);
     let mut previous: Option<char> = None;
     for c in ascii.chars() {
@@ -49,11 +72,7 @@ pub fn transliterate(name: &str) -> String {
         spaced.push(c);
         previous = Some(c);
     }
-    let words = spaced.split_whitespace();
-    if latin_already {
-        return words.collect::<Vec<_>>().join(" ");
-    }
-    words.map(title_case).collect::<Vec<_>>().join(" ")
+    spaced
 }
 
 fn title_case(word: &str) -> String {
@@ -178,7 +197,9 @@ mod tests {
         assert_eq!(transliterate("Nguyễn Văn An"), "Nguyen Van An");
         assert_eq!(transliterate("王芳"), "Wang Fang");
         assert_eq!(transliterate("김민준"), "Gim Min Jun");
-        assert_eq!(transliterate("सीता शर्मा"), "Sita Srma");
+        assert_eq!(transliterate("सीता शर्मा"), "Sita Sharma");
+        assert_eq!(transliterate("ज्ञान बहादुर श्रेष्ठ"), "Gyan Bahadur Shreshtha");
+        assert_eq!(transliterate("আয়েশা আক্তার"), "Ayesha Aktar");
         assert_eq!(
             transliterate("McDonald"),
             "McDonald",

@@ -53,10 +53,23 @@ fn plural(count: u32, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
-/// The line as headquarters writes it.
-pub fn headline(total: u32, women: u32, countries: u32, youth: u32, limit: u8) -> String {
+/// The line as headquarters writes it; when some ages are not known it says for how many, so
+/// that "0 under 35" does not mislead.
+pub fn headline(
+    total: u32,
+    women: u32,
+    countries: u32,
+    youth: u32,
+    limit: u8,
+    age_unknown: u32,
+) -> String {
+    let unknown = if age_unknown > 0 {
+        format!(" (age not known for {age_unknown})")
+    } else {
+        String::new()
+    };
     format!(
-        "{} ({}) from {}; {youth} under {limit}",
+        "{} ({}) from {}; {youth} under {limit}{unknown}",
         plural(total, "participant", "participants"),
         plural(women, "woman", "women"),
         plural(countries, "country", "countries"),
@@ -161,6 +174,7 @@ pub fn summarize(conn: &Connection, workshop_id: Uuid) -> Result<Summary> {
         summary.countries,
         summary.youth,
         summary.youth_age_limit,
+        summary.age_unknown,
     );
     Ok(summary)
 }
@@ -172,12 +186,16 @@ mod tests {
     #[test]
     fn the_headline_reads_as_headquarters_writes_it() {
         assert_eq!(
-            headline(18, 9, 12, 6, 35),
+            headline(18, 9, 12, 6, 35, 0),
             "18 participants (9 women) from 12 countries; 6 under 35"
         );
         assert_eq!(
-            headline(1, 1, 1, 0, 25),
+            headline(1, 1, 1, 0, 25, 0),
             "1 participant (1 woman) from 1 country; 0 under 25"
+        );
+        assert_eq!(
+            headline(3, 2, 3, 0, 35, 3),
+            "3 participants (2 women) from 3 countries; 0 under 35 (age not known for 3)"
         );
     }
 }

@@ -323,7 +323,7 @@ fn the_summary_counts_women_countries_youth_and_roles() {
     let summary = workshop_core::summary::summarize(db.conn(), workshop.id).unwrap();
     assert_eq!(
         summary.headline,
-        "5 participants (2 women) from 4 countries; 2 under 35"
+        "5 participants (2 women) from 4 countries; 2 under 35 (age not known for 1)"
     );
     assert_eq!(
         (

@@ -185,6 +185,7 @@ export default {
   'summary.women': { one: '{count} woman', other: '{count} women' },
   'summary.countries': { one: '{count} country', other: '{count} countries' },
   'summary.youth': { other: '{count} under {limit}' },
+  'summary.ageUnknownNote': { other: '(age not known for {count})' },
   'summary.bySex': 'By sex',
   'summary.byCountry': 'By country',
   'summary.byRole': 'By role',

@@ -184,6 +184,7 @@ export default {
   'summary.women': { one: '{count} mujer', other: '{count} mujeres' },
   'summary.countries': { one: '{count} país', other: '{count} países' },
   'summary.youth': { one: '{count} menor de {limit} años', other: '{count} menores de {limit} años' },
+  'summary.ageUnknownNote': { other: '(edad desconocida de {count})' },
   'summary.bySex': 'Por sexo',
   'summary.byCountry': 'Por país',
   'summary.byRole': 'Por función',

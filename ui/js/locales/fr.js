@@ -185,6 +185,7 @@ export default {
   'summary.women': { one: '{count} femme', other: '{count} femmes' },
   'summary.countries': { '=1': 'd’un pays', other: 'de {count} pays' },
   'summary.youth': { other: '{count} de moins de {limit} ans' },
+  'summary.ageUnknownNote': { other: '(âge inconnu pour {count})' },
   'summary.bySex': 'Par sexe',
   'summary.byCountry': 'Par pays',
   'summary.byRole': 'Par rôle',

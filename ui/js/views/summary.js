@@ -13,7 +13,9 @@ export function headline(s) {
     participants: t('summary.participants', { count: s.total }),
     women: t('summary.women', { count: s.women }),
     countries: t('summary.countries', { count: s.countries }),
-    youth: t('summary.youth', { count: s.youth, limit: s.youthAgeLimit }),
+    // "0 under 35" would mislead when ages were not given: say for how many they are unknown.
+    youth: t('summary.youth', { count: s.youth, limit: s.youthAgeLimit })
+      + (s.ageUnknown ? ` ${t('summary.ageUnknownNote', { count: s.ageUnknown })}` : ''),
   });
 }
 
