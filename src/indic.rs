@@ -31,7 +31,7 @@ fn offset(c: char) -> Option<(u32, bool)> {
 /// True if the text has a letter of one of these scripts.
 pub(crate) fn is_indic(text: &str) -> bool {
     text.chars()
-        .any(|c| offset(c).is_some_and(|(o, _)| o >= 0x05 && o <= 0x61))
+        .any(|c| offset(c).is_some_and(|(o, _)| (0x05..=0x61).contains(&o)))
 }
 
 fn consonant(offset: u32) -> Option<&'static str> {

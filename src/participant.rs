@@ -7,9 +7,11 @@ use crate::workshop::{self, AgeRule};
 use crate::{badge, countries, names, validate};
 use chrono::{DateTime, Datelike, Utc};
 use rand::Rng;
+use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use std::sync::LazyLock;
 use uuid::Uuid;
 
 pub(crate) const ENTITY: &str = "participant";
@@ -166,7 +168,72 @@ impl ValidParticipant {
     fn name_key(&self) -> String {
         names::name_key(&self.full_name)
     }
+
+    /// The values of [`STORED`], in its order.
+    fn stored(&self) -> [SqlValue; STORED.len()] {
+        [
+            self.full_name.clone().into(),
+            self.name_latin.clone().into(),
+            self.sex.as_str().to_string().into(),
+            self.birth_year.into(),
+            self.country.clone().into(),
+            self.organisation.clone().into(),
+            self.position.clone().into(),
+            self.role.as_str().to_string().into(),
+            self.email.clone().into(),
+            self.phone.clone().into(),
+            self.consent_contact.into(),
+            self.consent_photos.into(),
+            self.notes.clone().into(),
+            self.name_key().into(),
+            self.search_text().into(),
+        ]
+    }
 }
+
+/// The columns a checked participant is stored in: insert and update bind them alike, so the
+/// two can never disagree about their order.
+const STORED: [&str; 15] = [
+    "full_name",
+    "name_latin",
+    "sex",
+    "birth_year",
+    "country",
+    "organisation",
+    "position",
+    "role",
+    "email",
+    "phone",
+    "consent_contact",
+    "consent_photos",
+    "notes",
+    "name_key",
+    "search_text",
+];
+
+/// `INSERT` with ?1 id, ?2 workshop, ?3 badge code, ?4 time, then the stored columns from ?5.
+static INSERT: LazyLock<String> = LazyLock::new(|| {
+    let placeholders: Vec<String> = (5..5 + STORED.len()).map(|n| format!("?{n}")).collect();
+    format!(
+        "INSERT INTO participant (id, workshop_id, badge_code, created_at, updated_at, {})
+         VALUES (?1, ?2, ?3, ?4, ?4, {})",
+        STORED.join(", "),
+        placeholders.join(", ")
+    )
+});
+
+/// `UPDATE` with ?1 id, ?2 time, then the stored columns from ?3.
+static UPDATE: LazyLock<String> = LazyLock::new(|| {
+    let assignments: Vec<String> = STORED
+        .iter()
+        .enumerate()
+        .map(|(i, column)| format!("{column} = ?{}", i + 3))
+        .collect();
+    format!(
+        "UPDATE participant SET updated_at = ?2, {} WHERE id = ?1",
+        assignments.join(", ")
+    )
+});
 
 impl Participant {
     fn as_valid(&self) -> ValidParticipant {
@@ -438,34 +505,16 @@ pub(crate) fn insert(
     let id = w.new_id();
     let stamp = w.stamp();
     let badge_code = badge::unused_code(w, workshop_id, rng)?;
-    w.prepare_cached(
-        "INSERT INTO participant (id, workshop_id, full_name, name_latin, sex, birth_year, country,
-            organisation, position, role, email, phone, consent_contact, consent_photos, notes,
-            badge_code, name_key, search_text, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?19)",
-    )?
-    .execute(params![
-        id.to_string(),
-        workshop_id.to_string(),
-        valid.full_name,
-        valid.name_latin,
-        valid.sex.as_str(),
-        valid.birth_year,
-        valid.country,
-        valid.organisation,
-        valid.position,
-        valid.role.as_str(),
-        valid.email,
-        valid.phone,
-        valid.consent_contact,
-        valid.consent_photos,
-        valid.notes,
-        badge_code,
-        valid.name_key(),
-        valid.search_text(),
-        stamp,
-    ])?;
+    let keys: [SqlValue; 4] = [
+        id.to_string().into(),
+        workshop_id.to_string().into(),
+        badge_code.clone().into(),
+        stamp.into(),
+    ];
+    w.prepare_cached(&INSERT)?
+        .execute(rusqlite::params_from_iter(
+            keys.into_iter().chain(valid.stored()),
+        ))?;
     let mut changes = changelog::created(&valid.fields());
     changes.push(Change {
         field: "badgeCode",
@@ -510,32 +559,11 @@ pub fn update(
         if changes.is_empty() {
             return Ok(before);
         }
-        w.execute(
-            "UPDATE participant SET full_name = ?2, name_latin = ?3, sex = ?4, birth_year = ?5,
-                country = ?6, organisation = ?7, position = ?8, role = ?9, email = ?10, phone = ?11,
-                consent_contact = ?12, consent_photos = ?13, notes = ?14, name_key = ?15,
-                search_text = ?16, updated_at = ?17
-             WHERE id = ?1",
-            params![
-                id.to_string(),
-                valid.full_name,
-                valid.name_latin,
-                valid.sex.as_str(),
-                valid.birth_year,
-                valid.country,
-                valid.organisation,
-                valid.position,
-                valid.role.as_str(),
-                valid.email,
-                valid.phone,
-                valid.consent_contact,
-                valid.consent_photos,
-                valid.notes,
-                valid.name_key(),
-                valid.search_text(),
-                w.stamp(),
-            ],
-        )?;
+        let keys: [SqlValue; 2] = [id.to_string().into(), w.stamp().into()];
+        w.prepare_cached(&UPDATE)?
+            .execute(rusqlite::params_from_iter(
+                keys.into_iter().chain(valid.stored()),
+            ))?;
         w.log(ENTITY, id, Some(before.workshop_id), Op::Update, &changes)?;
         get(w, id)
     })
