@@ -155,6 +155,11 @@ impl Writer<'_> {
         time::timestamp(self.now)
     }
 
+    /// The installation making the change.
+    pub fn device_id(&self) -> Uuid {
+        self.device_id
+    }
+
     /// A new stable ID made at `now`.
     pub fn new_id(&self) -> Uuid {
         ids::new_id(self.now)

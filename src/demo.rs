@@ -470,7 +470,13 @@ pub fn create(
     db.write(now, |w| {
         let id: Uuid = workshop::insert(w, &input)?;
         for participant in &checked {
-            participant::insert(w, id, participant, &mut rng)?;
+            participant::insert(
+                w,
+                id,
+                participant,
+                participant::Origin::Facilitator,
+                &mut rng,
+            )?;
         }
         workshop::get(w, id)
     })

@@ -36,6 +36,26 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A sign-in for a day that is not one of the workshop's.
+    #[error("Signing in is open from {first} to {last}; {day} is not a day of this workshop")]
+    OutsideWorkshop {
+        day: chrono::NaiveDate,
+        first: chrono::NaiveDate,
+        last: chrono::NaiveDate,
+    },
+
+    /// The kiosk's PIN has not been chosen yet.
+    #[error("Choose a PIN of at least 6 digits first")]
+    PinNotSet,
+
+    /// The PIN typed to leave the kiosk is not the right one.
+    #[error("That is not the PIN")]
+    WrongPin,
+
+    /// Too many wrong PINs in a row: the next try must wait.
+    #[error("Too many wrong PINs; try again in {seconds} seconds")]
+    PinThrottled { seconds: i64 },
+
     /// The asked-for backup is not in the backups folder.
     #[error("There is no backup named {0}")]
     BackupNotFound(String),
@@ -119,6 +139,10 @@ impl Error {
             Self::NewerDatabase { .. } => "newer_database",
             Self::Io { .. } => "io",
             Self::BackupNotFound(_) => "backup_not_found",
+            Self::OutsideWorkshop { .. } => "outside_workshop",
+            Self::PinNotSet => "pin_not_set",
+            Self::WrongPin => "wrong_pin",
+            Self::PinThrottled { .. } => "pin_throttled",
             Self::Forbidden => "forbidden",
             Self::Unavailable { code, .. } => code,
             Self::Internal(_) => "internal",

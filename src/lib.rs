@@ -2,6 +2,7 @@
 //! database, with the time passed in. The desktop shell (`src-tauri`) and the `workshop` CLI are
 //! thin callers of this crate; it knows nothing of windows or Tauri.
 
+pub mod attendance;
 pub mod backup;
 pub mod badge;
 pub mod changelog;
@@ -11,10 +12,12 @@ pub mod demo;
 pub mod error;
 pub mod ids;
 mod indic;
+pub mod kiosk;
 pub mod migrations;
 pub mod names;
 pub mod participant;
 pub mod paths;
+pub mod pin;
 mod search;
 pub mod settings;
 pub mod summary;

@@ -86,6 +86,36 @@ pub struct Participant {
     pub created_at: String,
     pub updated_at: String,
     pub deleted_at: Option<String>,
+    pub registered_by: Origin,
+    /// Registered at the kiosk and not yet looked at by the facilitator.
+    pub needs_review: bool,
+}
+
+/// Who registered a participant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    #[default]
+    Facilitator,
+    /// The participant themself, at the kiosk ("I am not on the list").
+    Kiosk,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Facilitator => "facilitator",
+            Self::Kiosk => "kiosk",
+        }
+    }
+
+    fn parse(text: &str) -> Self {
+        if text == "kiosk" {
+            Self::Kiosk
+        } else {
+            Self::Facilitator
+        }
+    }
 }
 
 /// What the facilitator (or a later import) supplies for a participant.
@@ -321,7 +351,7 @@ fn validate_inner(input: &ParticipantInput, now: DateTime<Utc>) -> Result<ValidP
 
 const COLUMNS: &str = "id, workshop_id, full_name, name_latin, sex, birth_year, country,
     organisation, position, role, email, phone, consent_contact, consent_photos, notes,
-    badge_code, created_at, updated_at, deleted_at";
+    badge_code, created_at, updated_at, deleted_at, registered_by, reviewed_at";
 
 fn from_row(row: &Row, workshop: &AgeRule) -> rusqlite::Result<Participant> {
     let id: String = row.get(0)?;
@@ -355,6 +385,9 @@ fn from_row(row: &Row, workshop: &AgeRule) -> rusqlite::Result<Participant> {
         created_at: row.get(16)?,
         updated_at: row.get(17)?,
         deleted_at: row.get(18)?,
+        registered_by: Origin::parse(&row.get::<_, String>(19)?),
+        needs_review: row.get::<_, String>(19)? == "kiosk"
+            && row.get::<_, Option<String>>(20)?.is_none(),
     })
 }
 
@@ -480,7 +513,8 @@ pub fn find_duplicates(
     let rows = statement.query_map(
         params![workshop_id.to_string(), email, key, exclude],
         |row| {
-            let same_email: bool = row.get(19)?;
+            // The column after COLUMNS.
+            let same_email: bool = row.get(21)?;
             Ok(DuplicateCandidate {
                 participant: from_row(row, &workshop)?,
                 reason: if same_email {
@@ -499,6 +533,7 @@ pub(crate) fn insert(
     w: &Writer,
     workshop_id: Uuid,
     input: &ParticipantInputChecked,
+    origin: Origin,
     rng: &mut impl Rng,
 ) -> Result<Uuid> {
     let valid = &input.0;
@@ -515,7 +550,20 @@ pub(crate) fn insert(
         .execute(rusqlite::params_from_iter(
             keys.into_iter().chain(valid.stored()),
         ))?;
+    if origin != Origin::Facilitator {
+        w.execute(
+            "UPDATE participant SET registered_by = ?2 WHERE id = ?1",
+            params![id.to_string(), origin.as_str()],
+        )?;
+    }
     let mut changes = changelog::created(&valid.fields());
+    if origin != Origin::Facilitator {
+        changes.push(Change {
+            field: "registeredBy",
+            old: Value::Null,
+            new: json!(origin),
+        });
+    }
     changes.push(Change {
         field: "badgeCode",
         old: Value::Null,
@@ -536,7 +584,13 @@ pub fn create(
     let checked = validate(input, now)?;
     db.write(now, |w| {
         workshop::age_rule(w, workshop_id)?;
-        let id = insert(w, workshop_id, &checked, &mut rand::rng())?;
+        let id = insert(
+            w,
+            workshop_id,
+            &checked,
+            Origin::Facilitator,
+            &mut rand::rng(),
+        )?;
         get(w, id)
     })
 }
@@ -592,6 +646,27 @@ fn set_deleted(
         };
         let op = if deleted { Op::Delete } else { Op::Restore };
         w.log(ENTITY, id, Some(before.workshop_id), op, &[change])?;
+        get(w, id)
+    })
+}
+
+/// The facilitator has looked at a walk-in registered at the kiosk.
+pub fn mark_reviewed(db: &mut Database, id: Uuid, now: DateTime<Utc>) -> Result<Participant> {
+    db.write(now, |w| {
+        let before = get(w, id)?;
+        if !before.needs_review {
+            return Ok(before);
+        }
+        w.execute(
+            "UPDATE participant SET reviewed_at = ?2, updated_at = ?2 WHERE id = ?1",
+            params![id.to_string(), w.stamp()],
+        )?;
+        let change = Change {
+            field: "reviewedAt",
+            old: Value::Null,
+            new: json!(w.stamp()),
+        };
+        w.log(ENTITY, id, Some(before.workshop_id), Op::Update, &[change])?;
         get(w, id)
     })
 }

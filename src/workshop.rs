@@ -26,6 +26,8 @@ pub struct Workshop {
     pub end_date: NaiveDate,
     pub days: Vec<NaiveDate>,
     pub sessions_per_day: u8,
+    /// The sessions' start times ("HH:MM"), or empty for the defaults (see `attendance`).
+    pub session_starts: Vec<String>,
     pub organisers: String,
     pub programme_code: String,
     pub working_languages: Vec<String>,
@@ -248,7 +250,8 @@ fn validate(input: &WorkshopInput) -> Result<ValidWorkshop> {
 const COLUMNS: &str = "w.id, w.title, w.venue_city, w.country, w.start_date, w.end_date,
     w.sessions_per_day, w.organisers, w.programme_code, w.working_languages, w.youth_age_limit,
     w.archived_at, w.created_at, w.updated_at,
-    (SELECT count(*) FROM participant p WHERE p.workshop_id = w.id AND p.deleted_at IS NULL)";
+    (SELECT count(*) FROM participant p WHERE p.workshop_id = w.id AND p.deleted_at IS NULL),
+    w.session_starts";
 
 fn from_row(row: &Row) -> rusqlite::Result<Workshop> {
     let id: String = row.get(0)?;
@@ -277,6 +280,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Workshop> {
         created_at: row.get(12)?,
         updated_at: row.get(13)?,
         participant_count: row.get(14)?,
+        session_starts: serde_json::from_str(&row.get::<_, String>(15)?).unwrap_or_default(),
     })
 }
 

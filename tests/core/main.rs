@@ -1,6 +1,7 @@
 //! Scenarios of the core, run without any window: one test binary whose modules mirror `src/`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod attendance;
 mod backups;
 mod cli;
 mod fixtures;
