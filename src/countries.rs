@@ -59,6 +59,30 @@ const fn x(
     }
 }
 
+/// A country with its alpha-3 code and the other names it is known by, so that a picker in the
+/// interface matches what [`find`] and [`search`] match ("Vietnam", "Laos", "South Korea").
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CountryEntry {
+    #[serde(flatten)]
+    pub country: Country,
+    pub alpha3: &'static str,
+    pub aliases: &'static [&'static str],
+}
+
+/// Every country with its aliases, in the order of [`COUNTRIES`].
+pub fn entries() -> Vec<CountryEntry> {
+    COUNTRIES
+        .iter()
+        .zip(EXTRAS)
+        .map(|(country, extra)| CountryEntry {
+            country: *country,
+            alpha3: extra.alpha3,
+            aliases: extra.aliases,
+        })
+        .collect()
+}
+
 /// Looks a country up by its alpha-2 code, ignoring case and surrounding spaces.
 #[must_use]
 pub fn by_code(code: &str) -> Option<&'static Country> {
@@ -2495,6 +2519,29 @@ static EXTRAS: &[Extra] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_carry_the_aliases_the_interface_matches_on() {
+        let entries = entries();
+        assert_eq!(entries.len(), COUNTRIES.len());
+        let entry = |code: &str| *entries.iter().find(|e| e.country.code == code).unwrap();
+        assert_eq!(entry("VN").alpha3, "VNM");
+        assert!(
+            entry("LA").aliases.contains(&"Laos"),
+            "{:?}",
+            entry("LA").aliases
+        );
+        assert!(
+            entry("KR").aliases.contains(&"South Korea"),
+            "{:?}",
+            entry("KR").aliases
+        );
+        let json = serde_json::to_value(entry("VN")).unwrap();
+        assert_eq!(
+            (json["code"].as_str(), json["es"].as_str()),
+            (Some("VN"), Some("Vietnam"))
+        );
+    }
     use std::collections::{HashMap, HashSet};
 
     fn code_of(text: &str) -> Option<&'static str> {

@@ -6,7 +6,7 @@ use tauri::State;
 use uuid::Uuid;
 use workshop_core::backup::{self, Backup, Reason};
 use workshop_core::changelog::ChangeEntry;
-use workshop_core::countries::{self, Country};
+use workshop_core::countries::{self, CountryEntry};
 use workshop_core::participant::{self, DuplicateCandidate, Participant, ParticipantInput};
 use workshop_core::settings::{self, AppInfo};
 use workshop_core::summary::{self, Summary};
@@ -30,8 +30,8 @@ pub async fn set_language(state: Cmd<'_>, language: String) -> Result<AppInfo> {
 }
 
 #[tauri::command]
-pub fn list_countries() -> Vec<Country> {
-    countries::COUNTRIES.to_vec()
+pub fn list_countries() -> Vec<CountryEntry> {
+    countries::entries()
 }
 
 #[tauri::command]

@@ -20,7 +20,8 @@ export function fold(text) {
 }
 
 /**
- * Countries matching what was typed: by name in the current language, by English name or by code.
+ * Countries matching what was typed: by name in any of the three languages, by an alias the core
+ * knows ("Laos", "South Korea") or by code.
  * Best matches first: exact code, then names starting with the text, then a word starting with it,
  * then anywhere in the name.
  */
@@ -32,9 +33,11 @@ export function matchCountries(query, limit = 50) {
   if (!q) return [...all].sort((a, b) => sort.compare(a[lang] || a.en, b[lang] || b.en)).slice(0, limit);
   const scored = [];
   for (const c of all) {
-    const names = [fold(c[lang] || c.en), fold(c.en)];
+    // The core's aliases too ("Vietnam", "Laos", "South Korea"), so the picker finds what the
+    // core accepts.
+    const names = [fold(c[lang] || c.en), fold(c.en), fold(c.fr), fold(c.es), ...(c.aliases ?? []).map(fold)];
     let score = Infinity;
-    if (fold(c.code) === q) score = 0;
+    if (fold(c.code) === q || fold(c.alpha3) === q) score = 0;
     for (const name of names) {
       if (name === q) score = Math.min(score, 0);
       else if (name.startsWith(q)) score = Math.min(score, 1);
@@ -52,7 +55,8 @@ export function resolveCountry(text) {
   const q = fold(text);
   if (!q) return null;
   for (const c of state.countries) {
-    if (fold(c.code) === q || fold(c.en) === q || fold(c.fr) === q || fold(c.es) === q) return c;
+    if (fold(c.code) === q || fold(c.alpha3) === q || fold(c.en) === q || fold(c.fr) === q || fold(c.es) === q) return c;
+    if ((c.aliases ?? []).some((alias) => fold(alias) === q)) return c;
   }
   return null;
 }

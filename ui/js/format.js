@@ -29,11 +29,12 @@ export function formatDayRange(startIso, endIso) {
   }
 }
 
-/** An RFC 3339 instant in the computer's local time. */
-export function formatDateTime(rfc3339) {
+/** An RFC 3339 instant in the computer's local time; with `seconds` where minutes are too coarse
+ *  (backups taken within the same minute). */
+export function formatDateTime(rfc3339, { seconds = false } = {}) {
   const d = new Date(rfc3339);
   if (Number.isNaN(d.getTime())) return String(rfc3339 ?? '');
-  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' }).format(d);
 }
 
 export function formatBytes(bytes) {

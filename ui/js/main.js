@@ -48,7 +48,7 @@ const ctx = {
 };
 
 function drawHeader() {
-  renderHeader(headerEl, { route: currentRoute?.name ?? null, onLanguage: changeLanguage });
+  renderHeader(headerEl, { route: currentRoute?.name ?? null, onLanguage: changeLanguage, navigation: !unavailable });
   document.title = state.workshop ? `${state.workshop.title} — ${t('app.name')}` : t('app.name');
 }
 
@@ -60,6 +60,12 @@ function splitHash() {
 
 /** Renders the view for the current hash. `restore` carries a view's state across a language switch. */
 async function route({ restore = null } = {}) {
+  if (unavailable) {
+    // Every screen would fail the same way: keep saying why (in the current language).
+    clear(mainEl).append(dataUnavailableScreen(unavailable));
+    drawHeader();
+    return;
+  }
   const { path, query } = splitHash();
   if (path === '' || path === '#' || path === '#/') {
     await startPage();
@@ -163,6 +169,8 @@ window.addEventListener('unhandledrejection', (e) => {
 // When the database itself cannot be opened (written by a newer version, damaged, unreadable),
 // every command fails the same way: say so once, plainly, instead of offering buttons that fail.
 const DATA_UNAVAILABLE = new Set(['newer_database', 'storage', 'io']);
+/** The error that keeps the data from being opened, once boot has met it. */
+let unavailable = null;
 
 function dataUnavailableScreen(err) {
   return h('section', { class: 'view view-narrow', testid: 'data-unavailable' },
@@ -178,9 +186,9 @@ async function boot() {
   } catch (err) {
     applyLanguage('en');
     if (DATA_UNAVAILABLE.has(err?.code)) {
+      unavailable = err;
       booted = true;
-      drawHeader();
-      clear(mainEl).append(dataUnavailableScreen(err));
+      await route();
       return;
     }
     showError(err);

@@ -470,6 +470,14 @@ impl App {
         self.all(testid).await.len()
     }
 
+    /// Number of elements matching a CSS selector in the page.
+    pub async fn count_css(&self, css: &str) -> usize {
+        self.client()
+            .find_all(Locator::Css(css))
+            .await
+            .map_or(0, |found| found.len())
+    }
+
     /// Waits until exactly `n` elements with this test id are in the page.
     pub async fn wait_for_count(&self, testid: &str, n: usize) {
         self.eventually(&format!("{n} × data-testid=\"{testid}\""), async || {
@@ -515,6 +523,14 @@ impl App {
                 "typing {text:?} into data-testid=\"{testid}\" left {after:?} (expected {expected:?})"
             ))
             .await;
+        }
+    }
+
+    /// Clicks the first shown element matching a CSS selector (a button inside one given row).
+    pub async fn click_css(&self, css: &str) {
+        let element = self.wait_for_css(css).await;
+        if let Err(e) = element.click().await {
+            self.fail(&format!("clicking {css} failed: {e}")).await;
         }
     }
 
@@ -662,6 +678,20 @@ impl App {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// Calls a command of docs/ipc.md through the page's Tauri bridge, as the UI does, and returns
+    /// its result (`{ "error": … }` if it failed). For checking what the core holds, not for acting.
+    pub async fn invoke(&self, command: &str, args: Value) -> Value {
+        self.client()
+            .execute_async(
+                "const [command, args, done] = arguments;
+                 window.__TAURI__.core.invoke(command, args)
+                   .then((value) => done({ ok: value }), (error) => done({ error }));",
+                vec![json!(command), args],
+            )
+            .await
+            .map_or(Value::Null, |v| v.get("ok").cloned().unwrap_or(v))
     }
 
     /// Runs a script in the page; a failing script gives `Value::Null`.

@@ -12,8 +12,12 @@
 mod flows;
 mod harness;
 
+mod backups;
+mod data_unavailable;
 mod first_run;
+mod language;
 mod registration;
 mod restart;
 mod search_and_delete;
 mod validation;
+mod workshops;

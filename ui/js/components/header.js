@@ -4,7 +4,7 @@ import { h, icon, clear } from '../dom.js';
 import { t, LANGUAGES, language } from '../i18n.js';
 import { state } from '../state.js';
 
-export function renderHeader(el, { route, onLanguage }) {
+export function renderHeader(el, { route, onLanguage, navigation = true }) {
   clear(el);
   const workshop = state.workshop;
   const languageId = 'header-language';
@@ -32,7 +32,9 @@ export function renderHeader(el, { route, onLanguage }) {
     h('a', { class: 'brand', href: workshop ? `#/workshops/${encodeURIComponent(workshop.id)}` : '#/workshops' },
       h('span', { class: 'brand-mark', aria: { hidden: 'true' } }, icon('users', 'icon brand-icon')),
       h('span', { class: 'brand-name', text: t('app.name') })),
-    h('nav', { class: 'header-nav', aria: { label: t('header.navLabel') } },
+    // Without data there is nowhere to go: only the brand and the language remain.
+    // (The DOM's append would print a bare `false`, hence the spread.)
+    ...(navigation ? [h('nav', { class: 'header-nav', aria: { label: t('header.navLabel') } },
       switcher,
       workshop && h('a', {
         class: ['nav-link', route === 'participants' && 'is-current'],
@@ -47,7 +49,7 @@ export function renderHeader(el, { route, onLanguage }) {
         testid: 'nav-backups',
         title: t('header.backups'),
         aria: { current: route === 'backups' ? 'page' : null },
-      }, icon('backup'), h('span', { text: t('header.backups') }))),
+      }, icon('backup'), h('span', { text: t('header.backups') })))] : []),
     h('div', { class: 'header-language' },
       h('label', { for: languageId, class: 'header-language-label' }, icon('globe'), h('span', { class: 'sr-only', text: t('header.language') })),
       select),

@@ -57,6 +57,13 @@ export function showToast(message, options = {}) {
   toast.addEventListener('mouseleave', arm);
   toast.addEventListener('focusin', () => clearTimeout(timer));
   toast.addEventListener('focusout', arm);
+  // Only the latest action can be undone from a toast: an older Undo may no longer make sense
+  // (the archive was already reversed another way, a backup was restored since).
+  if (action) {
+    for (const old of region.querySelectorAll('.toast')) {
+      if (old.querySelector('.btn-toast-action')) old.remove();
+    }
+  }
   // At most three at once (one inside a dialog's footer): the oldest goes first.
   const max = region.classList.contains('toast-region-dialog') ? 1 : 3;
   while (region.children.length >= max) region.firstElementChild.remove();

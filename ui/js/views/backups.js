@@ -5,7 +5,7 @@ import { t, has } from '../i18n.js';
 import * as api from '../api.js';
 import { state } from '../state.js';
 import { formatDateTime, formatBytes } from '../format.js';
-import { showToast } from '../components/toast.js';
+import { showToast, clearToasts } from '../components/toast.js';
 import { confirmDialog } from '../components/confirm-dialog.js';
 
 function reasonLabel(reason) {
@@ -32,7 +32,7 @@ export async function render(_params, ctx) {
     try {
       const b = await api.createBackup();
       await reload();
-      showToast(t('backups.createdToast', { time: formatDateTime(b.takenAt) }));
+      showToast(t('backups.createdToast', { time: formatDateTime(b.takenAt, { seconds: true }) }));
     } catch (err) {
       ctx.showError(err);
     } finally {
@@ -49,7 +49,7 @@ export async function render(_params, ctx) {
     const ok = await confirmDialog({
       title: t('backups.confirmTitle'),
       body: [
-        t('backups.confirmText', { time: formatDateTime(b.takenAt), reason: reasonLabel(b.reason) }),
+        t('backups.confirmText', { time: formatDateTime(b.takenAt, { seconds: true }), reason: reasonLabel(b.reason) }),
         t('backups.confirmSafety'),
       ],
       confirmLabel: t('backups.restore'),
@@ -64,7 +64,9 @@ export async function render(_params, ctx) {
       // The database changed under us: reload the open workshop (it may not exist in that backup).
       const current = await api.currentWorkshop().catch(() => null);
       ctx.setWorkshop(current);
-      showToast(t('backups.restoredToast', { time: formatDateTime(b.takenAt) }));
+      // Everything that could be undone before the restore is gone or back already.
+      clearToasts();
+      showToast(t('backups.restoredToast', { time: formatDateTime(b.takenAt, { seconds: true }) }));
       ctx.navigate(current ? `#/workshops/${encodeURIComponent(current.id)}` : '#/workshops');
     } catch (err) {
       ctx.showError(err);
@@ -77,10 +79,10 @@ export async function render(_params, ctx) {
     empty.hidden = backups.length > 0;
     for (const b of backups) {
       const restoreBtn = h('button', { type: 'button', class: 'btn btn-small', testid: 'backup-restore',
-        aria: { label: t('backups.restoreNamed', { time: formatDateTime(b.takenAt) }) } }, icon('restore'), h('span', { text: t('backups.restore') }));
+        aria: { label: t('backups.restoreNamed', { time: formatDateTime(b.takenAt, { seconds: true }) }) } }, icon('restore'), h('span', { text: t('backups.restore') }));
       restoreBtn.addEventListener('click', () => restore(b, restoreBtn));
       body.append(h('tr', { testid: 'backup-row', data: { file: b.file } },
-        h('td', { class: 'nowrap', title: b.file }, h('time', { dateTime: b.takenAt, text: formatDateTime(b.takenAt) })),
+        h('td', { class: 'nowrap', title: b.file }, h('time', { dateTime: b.takenAt, text: formatDateTime(b.takenAt, { seconds: true }) })),
         h('td', {}, h('span', { class: `tag tag-reason reason-${String(b.reason).replace(/[^a-z-]/g, '')}`, text: reasonLabel(b.reason) })),
         h('td', { class: 'num nowrap', text: formatBytes(b.sizeBytes) }),
         h('td', { class: 'col-actions' }, restoreBtn)));
