@@ -26,6 +26,8 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "create_backup",
     "restore_backup",
+    "attendance_grid",
+    "mark_attendance",
 ];
 
 fn main() {

@@ -298,6 +298,26 @@ pub fn unmark(
     })
 }
 
+/// The facilitator marks (`present`) or unmarks a cell of the grid by hand: logged with the
+/// time and device like every change; a late entry for an earlier session carries its reason.
+/// Returns the workshop's grid as it now is.
+pub fn mark_by_hand(
+    db: &mut Database,
+    participant_id: Uuid,
+    slot: Slot,
+    present: bool,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<Grid> {
+    let workshop_id = participant::get(db.conn(), participant_id)?.workshop_id;
+    if present {
+        sign_in(db, participant_id, slot, Method::Facilitator, reason, now)?;
+    } else {
+        unmark(db, participant_id, slot, now)?;
+    }
+    grid(db.conn(), workshop_id)
+}
+
 /// A participant's row in the grid: a mark (the method) or nothing per slot.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

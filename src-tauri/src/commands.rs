@@ -4,6 +4,7 @@
 use crate::state::{AppState, now};
 use tauri::State;
 use uuid::Uuid;
+use workshop_core::attendance::{self, Grid, Slot};
 use workshop_core::backup::{self, Backup, Reason};
 use workshop_core::changelog::ChangeEntry;
 use workshop_core::countries::{self, CountryEntry};
@@ -185,5 +186,25 @@ pub async fn create_backup(state: Cmd<'_>) -> Result<Backup> {
 pub async fn restore_backup(state: Cmd<'_>, file: String) -> Result<Backup> {
     state
         .run_in_data_dir(move |db, dir| backup::restore(db, &backup::dir(&dir), &file, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn attendance_grid(state: Cmd<'_>, workshop_id: Uuid) -> Result<Grid> {
+    state
+        .run(move |db| attendance::grid(db.conn(), workshop_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn mark_attendance(
+    state: Cmd<'_>,
+    participant_id: Uuid,
+    slot: Slot,
+    present: bool,
+    reason: String,
+) -> Result<Grid> {
+    state
+        .run(move |db| attendance::mark_by_hand(db, participant_id, slot, present, &reason, now()))
         .await
 }

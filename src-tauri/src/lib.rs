@@ -35,6 +35,8 @@ pub fn run() {
             commands::list_backups,
             commands::create_backup,
             commands::restore_backup,
+            commands::attendance_grid,
+            commands::mark_attendance,
         ]);
     if let Err(error) = builder.run(tauri::generate_context!()) {
         eprintln!("Workshop Desk could not start: {error}");

@@ -381,3 +381,54 @@ fn a_thousand_sign_ins_are_all_there_after_a_restart() {
             .all(|r| r.marks.iter().all(Option::is_some))
     );
 }
+
+#[test]
+fn the_facilitator_marks_a_late_entry_with_its_reason_and_unmarks_by_hand() {
+    let clock = Clock::new();
+    let mut db = Database::open_in_memory(clock.tick()).unwrap();
+    let workshop = kathmandu(&mut db, &clock);
+    let lan = participant::create(
+        &mut db,
+        workshop.id,
+        &person("Nguyễn Thị Lan", Sex::Woman, "VN", None),
+        clock.tick(),
+    )
+    .unwrap();
+    let tuesday_morning = Slot {
+        day: day("2018-05-15"),
+        session: 1,
+    };
+    let grid = attendance::mark_by_hand(
+        &mut db,
+        lan.id,
+        tuesday_morning,
+        true,
+        "Signed the paper sheet",
+        clock.tick(),
+    )
+    .unwrap();
+    let column = grid
+        .slots
+        .iter()
+        .position(|s| *s == tuesday_morning)
+        .unwrap();
+    assert_eq!(grid.rows[0].marks[column], Some(Method::Facilitator));
+    assert_eq!(
+        (grid.totals[column].total, grid.totals[column].women),
+        (1, 1)
+    );
+    let reason: String = db
+        .conn()
+        .query_row(
+            "SELECT reason FROM attendance WHERE participant_id = ?1",
+            [lan.id.to_string()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reason, "Signed the paper sheet");
+
+    let grid = attendance::mark_by_hand(&mut db, lan.id, tuesday_morning, false, "", clock.tick())
+        .unwrap();
+    assert_eq!(grid.rows[0].marks[column], None);
+    assert_eq!(grid.totals[column].total, 0);
+}
