@@ -65,3 +65,7 @@ export const participantHistory = (id) => call('participant_history', { id });
 export const listBackups = () => call('list_backups');
 export const createBackup = () => call('create_backup');
 export const restoreBackup = (file) => call('restore_backup', { file });
+
+export const attendanceGrid = (workshopId) => call('attendance_grid', { workshopId });
+export const markAttendance = (participantId, slot, present, reason = '') =>
+  call('mark_attendance', { participantId, slot: { day: slot.day, session: slot.session }, present: Boolean(present), reason: reason ?? '' });

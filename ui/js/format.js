@@ -92,3 +92,13 @@ export function sexLabel(sex) {
 export function roleLabel(role) {
   return t(`role.${role || 'participant'}`);
 }
+
+/** A workshop day as a column heading, "Mon 23 Nov" (`long`: "Monday 23 November", for labels). */
+export function formatSlotDay(iso, { long = false } = {}) {
+  const d = parseDay(iso);
+  if (!d) return iso ?? '';
+  const options = long
+    ? { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }
+    : { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(language(), options).format(d);
+}

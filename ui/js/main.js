@@ -13,6 +13,7 @@ import * as workshops from './views/workshops.js';
 import * as workshopForm from './views/workshop-form.js';
 import * as participants from './views/participants.js';
 import * as backups from './views/backups.js';
+import * as attendance from './views/attendance.js';
 
 const headerEl = document.getElementById('app-header');
 const mainEl = document.getElementById('app-main');
@@ -24,6 +25,7 @@ const ROUTES = [
   { pattern: /^#\/workshops$/, view: workshops, name: 'workshops' },
   { pattern: /^#\/workshops\/new$/, view: workshopForm, name: 'workshops', params: () => ({ id: null }) },
   { pattern: /^#\/workshops\/([^/?]+)\/edit$/, view: workshopForm, name: 'workshops', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  { pattern: /^#\/workshops\/([^/?]+)\/attendance$/, view: attendance, name: 'attendance', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)$/, view: participants, name: 'participants', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/backups$/, view: backups, name: 'backups' },
 ];

@@ -12,6 +12,7 @@
 mod flows;
 mod harness;
 
+mod attendance;
 mod backups;
 mod data_unavailable;
 mod first_run;

@@ -43,6 +43,13 @@ export function renderHeader(el, { route, onLanguage, navigation = true }) {
         title: t('header.participants'),
         aria: { current: route === 'participants' ? 'page' : null },
       }, icon('users'), h('span', { text: t('header.participants') })),
+      workshop && h('a', {
+        class: ['nav-link', route === 'attendance' && 'is-current'],
+        href: `#/workshops/${encodeURIComponent(workshop.id)}/attendance`,
+        testid: 'nav-attendance',
+        title: t('header.attendance'),
+        aria: { current: route === 'attendance' ? 'page' : null },
+      }, icon('check'), h('span', { text: t('header.attendance') })),
       h('a', {
         class: ['nav-link', route === 'backups' && 'is-current'],
         href: '#/backups',
