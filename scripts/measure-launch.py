@@ -43,13 +43,11 @@ def main():
     data_dir = tempfile.mkdtemp(prefix="workshop-desk-launch-")
     subprocess.run([os.path.join(os.path.dirname(binary), "workshop"), "--data-dir", data_dir, "demo"],
                    check=True, stdout=subprocess.DEVNULL)
-    xvfb = subprocess.Popen(["Xvfb", ":74", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1)
+    display, xvfb = screenshots.start_xvfb()
     timings = []
     try:
         for _ in range(args.runs):
-            session = screenshots.Session(binary, data_dir, ":74")
+            session = screenshots.Session(binary, data_dir, display)
             try:
                 ready = session.js("""
                     for (let i = 0; i < 200; i++) {
@@ -65,7 +63,7 @@ def main():
                 session.close()
             time.sleep(0.5)
     finally:
-        xvfb.terminate()
+        screenshots.stop_xvfb(xvfb)
         shutil.rmtree(data_dir, ignore_errors=True)
     timings.sort()
     print(f"launch to usable window over {len(timings)} runs: median {statistics.median(timings):.0f} ms, "

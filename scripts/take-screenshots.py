@@ -19,6 +19,20 @@ import time
 import urllib.request
 
 
+def start_xvfb():
+    """A private X display on a number Xvfb picks itself (a fixed one may still be held by a
+    previous run), returned with its process."""
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    display = xvfb.stdout.readline().decode().strip()
+    return f":{display}", xvfb
+
+
+def stop_xvfb(xvfb):
+    xvfb.terminate()
+    xvfb.wait()
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -39,7 +53,13 @@ class Session:
             except OSError:
                 time.sleep(0.1)
         caps = {"alwaysMatch": {"browserName": "wry", "tauri:options": {"application": binary}}}
-        self.id = self.request("POST", "/session", {"capabilities": caps})["value"]["sessionId"]
+        try:
+            self.id = self.request("POST", "/session", {"capabilities": caps})["value"]["sessionId"]
+        except Exception:
+            # No session, no close(): stop the driver here, or it and the app outlive us.
+            self.driver.terminate()
+            self.driver.wait()
+            raise
 
     def request(self, method, path, body=None):
         data = json.dumps(body).encode() if body is not None else None
@@ -79,11 +99,9 @@ def main():
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     binary = os.path.abspath(args.binary)
-    xvfb = subprocess.Popen(["Xvfb", ":73", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    display, xvfb = start_xvfb()
     data_dir = tempfile.mkdtemp(prefix="workshop-desk-shots-")
-    time.sleep(1)
-    session = Session(binary, data_dir, ":73")
+    session = Session(binary, data_dir, display)
     try:
         out = lambda name: os.path.join(args.out, name)
         session.js(WAIT + "await wait(1500);")
@@ -122,9 +140,18 @@ def main():
             $('nav-backups').click(); await wait(800);
             $('backup-now').click(); await wait(1000);""")
         session.shot(out("backups.png"))
+        session.js(WAIT + SELECT + """
+            $('nav-attendance').click(); await wait(1000);
+            // Each click redraws the grid: find the cells afresh every time.
+            const cell = i => document.querySelectorAll("[data-testid='attendance-cell']")[i];
+            for (const i of [0, 1, 2, 10, 11, 12, 20, 21, 30, 31, 32, 40, 41, 50, 51, 60, 61, 62, 70, 71, 80]) {
+              cell(i)?.click(); await wait(250);
+            }
+            await wait(500);""")
+        session.shot(out("attendance.png"))
     finally:
         session.close()
-        xvfb.terminate()
+        stop_xvfb(xvfb)
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
