@@ -53,13 +53,19 @@ class Session:
             except OSError:
                 time.sleep(0.1)
         caps = {"alwaysMatch": {"browserName": "wry", "tauri:options": {"application": binary}}}
-        try:
-            self.id = self.request("POST", "/session", {"capabilities": caps})["value"]["sessionId"]
-        except Exception:
-            # No session, no close(): stop the driver here, or it and the app outlive us.
-            self.driver.terminate()
-            self.driver.wait()
-            raise
+        # tauri-driver accepts connections before WebKitWebDriver behind it is ready, and then
+        # drops the first request: ask again a few times.
+        for attempt in range(5):
+            try:
+                self.id = self.request("POST", "/session", {"capabilities": caps})["value"]["sessionId"]
+                break
+            except (ConnectionError, OSError):
+                if attempt == 4:
+                    # No session, no close(): stop the driver here, or it and the app outlive us.
+                    self.driver.terminate()
+                    self.driver.wait()
+                    raise
+                time.sleep(1)
 
     def request(self, method, path, body=None):
         data = json.dumps(body).encode() if body is not None else None
@@ -101,7 +107,11 @@ def main():
     binary = os.path.abspath(args.binary)
     display, xvfb = start_xvfb()
     data_dir = tempfile.mkdtemp(prefix="workshop-desk-shots-")
-    session = Session(binary, data_dir, display)
+    try:
+        session = Session(binary, data_dir, display)
+    except Exception:
+        stop_xvfb(xvfb)
+        raise
     try:
         out = lambda name: os.path.join(args.out, name)
         session.js(WAIT + "await wait(1500);")
