@@ -48,11 +48,6 @@ pub struct Backup {
     pub size_bytes: u64,
 }
 
-/// The backups folder of a data directory.
-pub fn dir(data_dir: &Path) -> PathBuf {
-    crate::paths::backups_dir(data_dir)
-}
-
 fn file_name(at: DateTime<Utc>, reason: Reason) -> String {
     // Colons are not allowed in Windows file names.
     format!(

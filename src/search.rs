@@ -77,15 +77,16 @@ impl SearchIndex {
 fn matching(entries: &[Entry], words: &[QueryWord], limit: usize) -> Vec<String> {
     let mut literal = Vec::new();
     let mut by_sound = Vec::new();
+    // A skeleton must match at a word's start: " srm" in " srm st".
+    let at_word_start: Vec<String> = words.iter().map(|w| format!(" {}", w.skeleton)).collect();
     for entry in entries {
         let mut all_literal = true;
         let mut all_match = true;
-        for word in words {
+        for (word, skeleton) in words.iter().zip(&at_word_start) {
             let literally = entry.search_text.contains(&word.native)
                 || entry.search_text.contains(&word.folded);
             all_literal &= literally;
-            let sounds = !word.skeleton.is_empty()
-                && entry.name_key.contains(&format!(" {}", word.skeleton));
+            let sounds = !word.skeleton.is_empty() && entry.name_key.contains(skeleton.as_str());
             if !literally && !sounds {
                 all_match = false;
                 break;

@@ -48,11 +48,12 @@ pub struct WorkshopInput {
     pub country: Option<String>,
     pub start_date: String,
     pub end_date: String,
-    pub sessions_per_day: Option<u8>,
+    /// Wider than stored, so that any number typed is refused on its field, not in decoding.
+    pub sessions_per_day: Option<i64>,
     pub organisers: String,
     pub programme_code: String,
     pub working_languages: Vec<String>,
-    pub youth_age_limit: Option<u8>,
+    pub youth_age_limit: Option<i64>,
 }
 
 /// A checked input, ready to store.
@@ -194,21 +195,27 @@ fn validate(input: &WorkshopInput) -> Result<ValidWorkshop> {
         ));
     }
     let sessions_per_day = input.sessions_per_day.unwrap_or(1);
-    if !(1..=3).contains(&sessions_per_day) {
+    let Some(sessions_per_day) = u8::try_from(sessions_per_day)
+        .ok()
+        .filter(|n| (1..=3).contains(n))
+    else {
         return Err(Error::invalid(
             InvalidCode::OutOfRange,
             "sessionsPerDay",
             "A day has one, two or three sessions",
         ));
-    }
+    };
     let youth_age_limit = input.youth_age_limit.unwrap_or(35);
-    if !(15..=60).contains(&youth_age_limit) {
+    let Some(youth_age_limit) = u8::try_from(youth_age_limit)
+        .ok()
+        .filter(|n| (15..=60).contains(n))
+    else {
         return Err(Error::invalid(
             InvalidCode::OutOfRange,
             "youthAgeLimit",
             format!("A youth age limit of {youth_age_limit} is not plausible; use 15 to 60"),
         ));
-    }
+    };
     let mut working_languages = Vec::new();
     for language in &input.working_languages {
         let language = language.trim().to_ascii_lowercase();

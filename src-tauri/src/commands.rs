@@ -12,7 +12,7 @@ use workshop_core::participant::{self, DuplicateCandidate, Participant, Particip
 use workshop_core::settings::{self, AppInfo};
 use workshop_core::summary::{self, Summary};
 use workshop_core::workshop::{self, Workshop, WorkshopInput};
-use workshop_core::{Result, demo, names};
+use workshop_core::{Result, demo, names, paths};
 
 type Cmd<'a> = State<'a, AppState>;
 
@@ -171,21 +171,25 @@ pub async fn participant_history(state: Cmd<'_>, id: Uuid) -> Result<Vec<ChangeE
 #[tauri::command]
 pub async fn list_backups(state: Cmd<'_>) -> Result<Vec<Backup>> {
     state
-        .run_in_data_dir(|_, dir| backup::list(&backup::dir(&dir)))
+        .run_in_data_dir(|_, dir| backup::list(&paths::backups_dir(&dir)))
         .await
 }
 
 #[tauri::command]
 pub async fn create_backup(state: Cmd<'_>) -> Result<Backup> {
     state
-        .run_in_data_dir(|db, dir| backup::take(db, &backup::dir(&dir), Reason::Manual, now()))
+        .run_in_data_dir(|db, dir| {
+            backup::take(db, &paths::backups_dir(&dir), Reason::Manual, now())
+        })
         .await
 }
 
 #[tauri::command]
 pub async fn restore_backup(state: Cmd<'_>, file: String) -> Result<Backup> {
     state
-        .run_in_data_dir(move |db, dir| backup::restore(db, &backup::dir(&dir), &file, now()))
+        .run_in_data_dir(move |db, dir| {
+            backup::restore(db, &paths::backups_dir(&dir), &file, now())
+        })
         .await
 }
 

@@ -55,7 +55,7 @@ pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     open_main_window(app, &state.data_dir)?;
     tauri::async_runtime::spawn(async move {
         let result = state
-            .run_in_data_dir(|db, dir| backup::take_daily(db, &backup::dir(&dir), now()))
+            .run_in_data_dir(|db, dir| backup::take_daily(db, &paths::backups_dir(&dir), now()))
             .await;
         if let Err(error) = result {
             eprintln!("The start-of-day backup failed: {error}");

@@ -100,9 +100,10 @@ export async function render(params, ctx) {
       errors.focusFirst();
       return;
     }
-    // The core takes a u8 here: anything else would fail as an untranslatable argument error.
+    // The core judges the range; only text that is not a whole number is caught here, since it
+    // cannot be sent as one.
     const youthValue = inputValues.youthAgeLimit;
-    if (youthValue !== null && (!Number.isInteger(youthValue) || youthValue < 0 || youthValue > 255)) {
+    if (youthValue !== null && !Number.isInteger(youthValue)) {
       errors.show('youthAgeLimit', t('errors.out_of_range.youthAgeLimit'));
       errors.focusFirst();
       return;
