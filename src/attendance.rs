@@ -104,7 +104,7 @@ fn check_day(workshop: &Workshop, day: NaiveDate) -> Result<()> {
     Ok(())
 }
 
-fn check_slot(workshop: &Workshop, slot: Slot) -> Result<()> {
+pub(crate) fn check_slot(workshop: &Workshop, slot: Slot) -> Result<()> {
     check_day(workshop, slot.day)?;
     if slot.session == 0 || slot.session > workshop.sessions_per_day {
         return Err(Error::invalid(
@@ -201,68 +201,125 @@ pub(crate) fn record(
     method: Method,
     reason: &str,
 ) -> Result<SignIn> {
-    {
-        let participant = participant::get(w, participant_id)?;
-        if participant.deleted_at.is_some() {
-            return Err(Error::not_found(participant::ENTITY, &participant_id));
-        }
-        let workshop = workshop::get(w, participant.workshop_id)?;
-        check_slot(&workshop, slot)?;
-        if let Some(existing) = find(w, participant_id, slot)? {
-            return Ok(SignIn::AlreadySignedIn {
-                attendance: existing,
-            });
-        }
-        let id = w.new_id();
-        let stamp = w.stamp();
-        w.prepare_cached(
-            "INSERT INTO attendance (id, workshop_id, participant_id, day, session, method,
-                signed_in_at, reason, device_id, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?7)",
-        )?
-        .execute(params![
-            id.to_string(),
-            workshop.id.to_string(),
-            participant_id.to_string(),
-            slot.day.to_string(),
-            slot.session,
-            method.as_str(),
-            stamp,
-            reason,
-            w.device_id().to_string(),
-        ])?;
-        let changes = [
-            Change {
-                field: "participantId",
-                old: json!(null),
-                new: json!(participant_id),
-            },
-            Change {
-                field: "day",
-                old: json!(null),
-                new: json!(slot.day),
-            },
-            Change {
-                field: "session",
-                old: json!(null),
-                new: json!(slot.session),
-            },
-            Change {
-                field: "method",
-                old: json!(null),
-                new: json!(method),
-            },
-            Change {
-                field: "reason",
-                old: json!(null),
-                new: json!(reason),
-            },
-        ];
-        w.log(ENTITY, id, Some(workshop.id), Op::Create, &changes)?;
-        let attendance =
-            find(w, participant_id, slot)?.ok_or_else(|| Error::not_found(ENTITY, &id))?;
-        Ok(SignIn::SignedIn { attendance })
+    record_at(w, participant_id, slot, method, reason, w.now())
+}
+
+/// [`record`] with the time the person came, when that is not the time of the write (the
+/// demo's sign-ins of days already past). It reads only what a sign-in needs, because the
+/// kiosk calls it at every sign-in.
+pub(crate) fn record_at(
+    w: &Writer,
+    participant_id: Uuid,
+    slot: Slot,
+    method: Method,
+    reason: &str,
+    signed_in_at: DateTime<Utc>,
+) -> Result<SignIn> {
+    let workshop_id = workshop_of(w, participant_id)?;
+    check_scheduled(&workshop::schedule(w, workshop_id)?, slot)?;
+    if let Some(existing) = find(w, participant_id, slot)? {
+        return Ok(SignIn::AlreadySignedIn {
+            attendance: existing,
+        });
     }
+    let attendance = Attendance {
+        id: w.new_id(),
+        participant_id,
+        day: slot.day,
+        session: slot.session,
+        method,
+        signed_in_at: time::timestamp(signed_in_at),
+        reason: reason.to_string(),
+        device_id: w.device_id().to_string(),
+    };
+    w.prepare_cached(
+        "INSERT INTO attendance (id, workshop_id, participant_id, day, session, method,
+            signed_in_at, reason, device_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+    )?
+    .execute(params![
+        attendance.id.to_string(),
+        workshop_id.to_string(),
+        participant_id.to_string(),
+        slot.day.to_string(),
+        slot.session,
+        method.as_str(),
+        attendance.signed_in_at,
+        attendance.reason,
+        attendance.device_id,
+        w.stamp(),
+    ])?;
+    let changes = [
+        Change {
+            field: "participantId",
+            old: json!(null),
+            new: json!(participant_id),
+        },
+        Change {
+            field: "day",
+            old: json!(null),
+            new: json!(slot.day),
+        },
+        Change {
+            field: "session",
+            old: json!(null),
+            new: json!(slot.session),
+        },
+        Change {
+            field: "method",
+            old: json!(null),
+            new: json!(method),
+        },
+        Change {
+            field: "signedInAt",
+            old: json!(null),
+            new: json!(attendance.signed_in_at),
+        },
+        Change {
+            field: "reason",
+            old: json!(null),
+            new: json!(reason),
+        },
+    ];
+    w.log(
+        ENTITY,
+        attendance.id,
+        Some(workshop_id),
+        Op::Create,
+        &changes,
+    )?;
+    Ok(SignIn::SignedIn { attendance })
+}
+
+/// The workshop of a participant who has not been deleted.
+fn workshop_of(conn: &Connection, participant_id: Uuid) -> Result<Uuid> {
+    conn.prepare_cached("SELECT workshop_id FROM participant WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([participant_id.to_string()], |row| row.get::<_, String>(0))
+        .optional()?
+        .and_then(|id| Uuid::parse_str(&id).ok())
+        .ok_or_else(|| Error::not_found(participant::ENTITY, &participant_id))
+}
+
+/// [`check_slot`] against the light [`workshop::Schedule`]; the same refusals and messages.
+fn check_scheduled(schedule: &workshop::Schedule, slot: Slot) -> Result<()> {
+    if slot.day < schedule.start_date || slot.day > schedule.end_date {
+        return Err(Error::OutsideWorkshop {
+            day: slot.day,
+            first: schedule.start_date,
+            last: schedule.end_date,
+        });
+    }
+    if slot.session == 0 || slot.session > schedule.sessions_per_day {
+        return Err(Error::invalid(
+            InvalidCode::OutOfRange,
+            "session",
+            format!(
+                "This workshop has {} session(s) a day",
+                schedule.sessions_per_day
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Takes back a sign-in (the facilitator unmarks a cell); logged, and it can be marked again.
@@ -300,20 +357,64 @@ pub fn unmark(
 
 /// The facilitator marks (`present`) or unmarks a cell of the grid by hand: logged with the
 /// time and device like every change; a late entry for an earlier session carries its reason.
-/// Returns the workshop's grid as it now is.
+/// Returns the workshop's grid as it now is. `method` says whether the facilitator saw them
+/// (`Facilitator`) or is typing in a paper sheet (`Paper`).
 pub fn mark_by_hand(
     db: &mut Database,
     participant_id: Uuid,
     slot: Slot,
     present: bool,
     reason: &str,
+    method: Method,
     now: DateTime<Utc>,
 ) -> Result<Grid> {
+    check_by_hand(method)?;
     let workshop_id = participant::get(db.conn(), participant_id)?.workshop_id;
     if present {
-        sign_in(db, participant_id, slot, Method::Facilitator, reason, now)?;
+        sign_in(db, participant_id, slot, method, reason, now)?;
     } else {
         unmark(db, participant_id, slot, now)?;
+    }
+    grid(db.conn(), workshop_id)
+}
+
+/// Kiosk and badge marks are the participant's own doing: the facilitator's hand may only
+/// record what they saw or what the paper sheet says.
+fn check_by_hand(method: Method) -> Result<()> {
+    match method {
+        Method::Facilitator | Method::Paper => Ok(()),
+        Method::Kiosk | Method::Badge => Err(Error::invalid(
+            InvalidCode::InvalidValue,
+            "method",
+            "Marks by hand are taken by the facilitator or from the paper sheet",
+        )),
+    }
+}
+
+/// Marks several participants of one workshop present for one slot, in one transaction (a paper
+/// sheet typed back in): all or none. Someone already marked for the slot keeps their mark and
+/// how it was taken. Returns the workshop's grid as it now is.
+pub fn mark_many(
+    db: &mut Database,
+    workshop_id: Uuid,
+    slot: Slot,
+    participant_ids: &[Uuid],
+    method: Method,
+    now: DateTime<Utc>,
+) -> Result<Grid> {
+    check_by_hand(method)?;
+    check_slot(&workshop::get(db.conn(), workshop_id)?, slot)?;
+    if !participant_ids.is_empty() {
+        db.write(now, |w| {
+            for &participant_id in participant_ids {
+                // A participant of another workshop is not one of this sheet's rows.
+                if participant::get(w, participant_id)?.workshop_id != workshop_id {
+                    return Err(Error::not_found(participant::ENTITY, &participant_id));
+                }
+                record(w, participant_id, slot, method, "")?;
+            }
+            Ok(())
+        })?;
     }
     grid(db.conn(), workshop_id)
 }

@@ -124,14 +124,19 @@ impl Database {
         now: DateTime<Utc>,
         work: impl FnOnce(&Writer) -> Result<R>,
     ) -> Result<R> {
-        // Caches derived from the data (the search index) are stale from here on.
-        self.generation.set(self.generation.get() + 1);
         let writer = Writer {
             tx: self.conn.transaction()?,
             now,
             device_id: self.device_id,
+            touched_participants: Cell::new(false),
         };
-        let result = work(&writer)?;
+        let result = work(&writer);
+        // The search index is stale once a participant changed (every change is logged, so
+        // the log sees it); a sign-in leaves it as it is, so the kiosk's next search stays fast.
+        if writer.touched_participants.get() {
+            self.generation.set(self.generation.get() + 1);
+        }
+        let result = result?;
         writer.tx.commit()?;
         Ok(result)
     }
@@ -143,6 +148,7 @@ pub struct Writer<'conn> {
     tx: Transaction<'conn>,
     now: DateTime<Utc>,
     device_id: Uuid,
+    touched_participants: Cell<bool>,
 }
 
 impl Writer<'_> {
@@ -174,6 +180,9 @@ impl Writer<'_> {
         op: Op,
         changes: &[Change],
     ) -> Result<()> {
+        if entity == crate::participant::ENTITY {
+            self.touched_participants.set(true);
+        }
         changelog::append(
             self,
             entity,

@@ -20,6 +20,7 @@ pub mod paths;
 pub mod pin;
 mod search;
 pub mod settings;
+pub mod sheets;
 pub mod summary;
 pub mod time;
 pub mod validate;

@@ -39,6 +39,22 @@ pub fn set(conn: &Connection, pin: &str) -> Result<()> {
     Ok(())
 }
 
+/// Chooses the PIN from the facilitator's window: the first time freely, afterwards only with
+/// the current PIN (so that nobody who finds the laptop unlocked can quietly change it).
+pub fn choose(conn: &Connection, new_pin: &str, current: &str, now: DateTime<Utc>) -> Result<()> {
+    if is_set(conn)? {
+        verify(conn, current, now).map_err(|error| match error {
+            Error::WrongPin => Error::invalid(
+                InvalidCode::InvalidValue,
+                "currentPin",
+                "That is not the current PIN",
+            ),
+            other => other,
+        })?;
+    }
+    set(conn, new_pin)
+}
+
 /// How long to wait after `failures` wrong PINs in a row: three free tries, then 5 s, 10 s,
 /// 20 s … up to five minutes.
 pub fn delay_after(failures: u32) -> Duration {

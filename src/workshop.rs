@@ -125,6 +125,35 @@ pub fn age_rule(conn: &Connection, id: Uuid) -> Result<AgeRule> {
     .ok_or_else(|| Error::not_found(ENTITY, &id))
 }
 
+/// What a sign-in needs to know of a workshop: its days and sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schedule {
+    pub workshop_id: Uuid,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub sessions_per_day: u8,
+}
+
+/// The schedule of a workshop, without loading (and counting) the rest of it: the kiosk asks
+/// for it at every sign-in.
+pub(crate) fn schedule(conn: &Connection, id: Uuid) -> Result<Schedule> {
+    conn.prepare_cached(
+        "SELECT start_date, end_date, sessions_per_day FROM workshop
+         WHERE id = ?1 AND deleted_at IS NULL",
+    )?
+    .query_row([id.to_string()], |row| {
+        let start_date = time::parse_date(&row.get::<_, String>(0)?).unwrap_or_default();
+        Ok(Schedule {
+            workshop_id: id,
+            start_date,
+            end_date: time::parse_date(&row.get::<_, String>(1)?).unwrap_or(start_date),
+            sessions_per_day: row.get(2)?,
+        })
+    })
+    .optional()?
+    .ok_or_else(|| Error::not_found(ENTITY, &id))
+}
+
 impl Workshop {
     pub fn age_rule(&self) -> AgeRule {
         AgeRule {

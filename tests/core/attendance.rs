@@ -404,6 +404,7 @@ fn the_facilitator_marks_a_late_entry_with_its_reason_and_unmarks_by_hand() {
         tuesday_morning,
         true,
         "Signed the paper sheet",
+        Method::Facilitator,
         clock.tick(),
     )
     .unwrap();
@@ -427,8 +428,16 @@ fn the_facilitator_marks_a_late_entry_with_its_reason_and_unmarks_by_hand() {
         .unwrap();
     assert_eq!(reason, "Signed the paper sheet");
 
-    let grid = attendance::mark_by_hand(&mut db, lan.id, tuesday_morning, false, "", clock.tick())
-        .unwrap();
+    let grid = attendance::mark_by_hand(
+        &mut db,
+        lan.id,
+        tuesday_morning,
+        false,
+        "",
+        Method::Facilitator,
+        clock.tick(),
+    )
+    .unwrap();
     assert_eq!(grid.rows[0].marks[column], None);
     assert_eq!(grid.totals[column].total, 0);
 }

@@ -79,3 +79,21 @@ pub fn person(name: &str, sex: Sex, country: &str, birth_year: Option<i32>) -> P
         ..Default::default()
     }
 }
+
+/// A local wall-clock time, "YYYY-MM-DD HH:MM".
+pub fn local(text: &str) -> chrono::NaiveDateTime {
+    chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+}
+
+/// A workshop day and session: `slot("2018-05-15", 1)` is Tuesday morning of the Kathmandu week.
+pub fn slot(day: &str, session: u8) -> workshop_core::attendance::Slot {
+    workshop_core::attendance::Slot {
+        day: chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap(),
+        session,
+    }
+}
+
+/// The single number a counting query returns, e.g. `count(&db, "SELECT count(*) FROM attendance")`.
+pub fn count(db: &Database, query: &str) -> i64 {
+    db.conn().query_row(query, [], |row| row.get(0)).unwrap()
+}

@@ -5,6 +5,8 @@ mod attendance;
 mod backups;
 mod cli;
 mod fixtures;
+mod kiosk;
+mod paper;
 mod participants;
 mod storage;
 mod workshops;
