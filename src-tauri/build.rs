@@ -1,7 +1,8 @@
 //! Every app command is a permission (`allow-<command>`), granted per window by the
 //! capabilities in `capabilities/`: a window gets only the commands its capability lists.
 
-/// Keep in step with `tauri::generate_handler!` in `src/lib.rs` and `permissions/facilitator.toml`.
+/// Keep in step with `tauri::generate_handler!` in `src/lib.rs` and `permissions/*.toml`; the
+/// last six are the kiosk window's own (`src/windows.rs`).
 const COMMANDS: &[&str] = &[
     "app_info",
     "set_language",
@@ -23,11 +24,24 @@ const COMMANDS: &[&str] = &[
     "suggest_organisations",
     "workshop_summary",
     "participant_history",
+    "mark_participant_reviewed",
     "list_backups",
     "create_backup",
     "restore_backup",
     "attendance_grid",
     "mark_attendance",
+    "mark_attendance_many",
+    "badge_sheet",
+    "sign_in_sheet",
+    "kiosk_pin_is_set",
+    "choose_kiosk_pin",
+    "start_kiosk",
+    "kiosk_status",
+    "kiosk_countries",
+    "kiosk_search",
+    "kiosk_sign_in",
+    "kiosk_register",
+    "kiosk_unlock",
 ];
 
 fn main() {

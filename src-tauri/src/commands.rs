@@ -1,18 +1,21 @@
 //! The IPC commands: each is a one-line delegate to `workshop-core`, run off the window's
 //! thread, with the time read here and passed in. Errors cross as `{code, message, field?}`.
 
-use crate::state::{AppState, now};
-use tauri::State;
+use crate::state::{AppState, local, now};
+use crate::windows;
+use tauri::{AppHandle, State};
 use uuid::Uuid;
-use workshop_core::attendance::{self, Grid, Slot};
+use workshop_core::attendance::{self, Grid, Method, Slot};
 use workshop_core::backup::{self, Backup, Reason};
 use workshop_core::changelog::ChangeEntry;
 use workshop_core::countries::{self, CountryEntry};
+use workshop_core::kiosk::{self, KioskMode, KioskResults, KioskSignIn, KioskStatus, WalkIn};
 use workshop_core::participant::{self, DuplicateCandidate, Participant, ParticipantInput};
 use workshop_core::settings::{self, AppInfo};
+use workshop_core::sheets::{self, BadgeCard, SignInSheet};
 use workshop_core::summary::{self, Summary};
 use workshop_core::workshop::{self, Workshop, WorkshopInput};
-use workshop_core::{Result, demo, names, paths};
+use workshop_core::{Result, demo, names, paths, pin};
 
 type Cmd<'a> = State<'a, AppState>;
 
@@ -169,6 +172,13 @@ pub async fn participant_history(state: Cmd<'_>, id: Uuid) -> Result<Vec<ChangeE
 }
 
 #[tauri::command]
+pub async fn mark_participant_reviewed(state: Cmd<'_>, id: Uuid) -> Result<Participant> {
+    state
+        .run(move |db| participant::mark_reviewed(db, id, now()))
+        .await
+}
+
+#[tauri::command]
 pub async fn list_backups(state: Cmd<'_>) -> Result<Vec<Backup>> {
     state
         .run_in_data_dir(|_, dir| backup::list(&paths::backups_dir(&dir)))
@@ -207,8 +217,114 @@ pub async fn mark_attendance(
     slot: Slot,
     present: bool,
     reason: String,
+    method: Method,
 ) -> Result<Grid> {
     state
-        .run(move |db| attendance::mark_by_hand(db, participant_id, slot, present, &reason, now()))
+        .run(move |db| {
+            attendance::mark_by_hand(db, participant_id, slot, present, &reason, method, now())
+        })
         .await
+}
+
+#[tauri::command]
+pub async fn mark_attendance_many(
+    state: Cmd<'_>,
+    workshop_id: Uuid,
+    slot: Slot,
+    participant_ids: Vec<Uuid>,
+    method: Method,
+) -> Result<Grid> {
+    state
+        .run(move |db| {
+            attendance::mark_many(db, workshop_id, slot, &participant_ids, method, now())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn badge_sheet(
+    state: Cmd<'_>,
+    workshop_id: Uuid,
+    participant_ids: Option<Vec<Uuid>>,
+) -> Result<Vec<BadgeCard>> {
+    state
+        .run(move |db| sheets::badge_sheet(db.conn(), workshop_id, participant_ids.as_deref()))
+        .await
+}
+
+#[tauri::command]
+pub async fn sign_in_sheet(state: Cmd<'_>, workshop_id: Uuid, slot: Slot) -> Result<SignInSheet> {
+    state
+        .run(move |db| sheets::sign_in_sheet(db.conn(), workshop_id, slot))
+        .await
+}
+
+// Kiosk mode, from the facilitator's window.
+
+#[tauri::command]
+pub async fn kiosk_pin_is_set(state: Cmd<'_>) -> Result<bool> {
+    state.run(|db| pin::is_set(db.conn())).await
+}
+
+#[tauri::command]
+pub async fn choose_kiosk_pin(state: Cmd<'_>, pin: String, current_pin: String) -> Result<()> {
+    state
+        .run(move |db| pin::choose(db.conn(), &pin, &current_pin, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn start_kiosk(
+    app: AppHandle,
+    state: Cmd<'_>,
+    workshop_id: Uuid,
+    session: Option<Slot>,
+) -> Result<KioskMode> {
+    let mode = state
+        .run(move |db| kiosk::start(db, workshop_id, session, now()))
+        .await?;
+    windows::enter_kiosk(&app).map(|()| mode)
+}
+
+// The kiosk window's commands: nothing here returns more than a name and an organisation.
+
+#[tauri::command]
+pub async fn kiosk_status(state: Cmd<'_>) -> Result<KioskStatus> {
+    state.run(|db| kiosk::status(db.conn(), local(now()))).await
+}
+
+#[tauri::command]
+pub fn kiosk_countries() -> Vec<CountryEntry> {
+    countries::entries()
+}
+
+#[tauri::command]
+pub async fn kiosk_search(state: Cmd<'_>, query: String) -> Result<KioskResults> {
+    state.run(move |db| kiosk::search_here(db, &query)).await
+}
+
+#[tauri::command]
+pub async fn kiosk_sign_in(
+    state: Cmd<'_>,
+    participant_id: Uuid,
+    method: Method,
+) -> Result<KioskSignIn> {
+    let now = now();
+    state
+        .run(move |db| kiosk::sign_in_here(db, participant_id, method, local(now), now))
+        .await
+}
+
+#[tauri::command]
+pub async fn kiosk_register(state: Cmd<'_>, walk_in: WalkIn) -> Result<KioskSignIn> {
+    let now = now();
+    state
+        .run(move |db| kiosk::register_here(db, &walk_in, local(now), now))
+        .await
+}
+
+#[tauri::command]
+pub async fn kiosk_unlock(app: AppHandle, state: Cmd<'_>, pin: String) -> Result<()> {
+    state.run(move |db| kiosk::unlock(db, &pin, now())).await?;
+    windows::leave_kiosk(&app)
 }

@@ -4,40 +4,67 @@
 mod commands;
 mod startup;
 mod state;
+mod windows;
 
 /// Starts the app; `main.rs` calls only this.
 pub fn run() {
     let state = startup::open_state(std::env::args_os());
+    let handler: fn(tauri::ipc::Invoke) -> bool = tauri::generate_handler![
+        commands::app_info,
+        commands::set_language,
+        commands::list_countries,
+        commands::list_workshops,
+        commands::current_workshop,
+        commands::open_workshop,
+        commands::create_workshop,
+        commands::update_workshop,
+        commands::set_workshop_archived,
+        commands::create_demo_workshop,
+        commands::list_participants,
+        commands::create_participant,
+        commands::update_participant,
+        commands::delete_participant,
+        commands::restore_participant,
+        commands::find_duplicates,
+        commands::suggest_transliteration,
+        commands::suggest_organisations,
+        commands::workshop_summary,
+        commands::participant_history,
+        commands::mark_participant_reviewed,
+        commands::list_backups,
+        commands::create_backup,
+        commands::restore_backup,
+        commands::attendance_grid,
+        commands::mark_attendance,
+        commands::mark_attendance_many,
+        commands::badge_sheet,
+        commands::sign_in_sheet,
+        commands::kiosk_pin_is_set,
+        commands::choose_kiosk_pin,
+        commands::start_kiosk,
+        commands::kiosk_status,
+        commands::kiosk_countries,
+        commands::kiosk_search,
+        commands::kiosk_sign_in,
+        commands::kiosk_register,
+        commands::kiosk_unlock,
+    ];
     let builder = tauri::Builder::default()
         .manage(state)
         .setup(startup::setup)
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::set_language,
-            commands::list_countries,
-            commands::list_workshops,
-            commands::current_workshop,
-            commands::open_workshop,
-            commands::create_workshop,
-            commands::update_workshop,
-            commands::set_workshop_archived,
-            commands::create_demo_workshop,
-            commands::list_participants,
-            commands::create_participant,
-            commands::update_participant,
-            commands::delete_participant,
-            commands::restore_participant,
-            commands::find_duplicates,
-            commands::suggest_transliteration,
-            commands::suggest_organisations,
-            commands::workshop_summary,
-            commands::participant_history,
-            commands::list_backups,
-            commands::create_backup,
-            commands::restore_backup,
-            commands::attendance_grid,
-            commands::mark_attendance,
-        ]);
+        .on_window_event(windows::on_window_event)
+        // Behind the capabilities, a second lock: every call is checked against the label of
+        // the window it came from.
+        .invoke_handler(move |invoke| {
+            let window = invoke.message.webview_ref().label().to_string();
+            match windows::gate(&window, invoke.message.command()) {
+                Ok(()) => handler(invoke),
+                Err(error) => {
+                    invoke.resolver.reject(error);
+                    true
+                }
+            }
+        });
     if let Err(error) = builder.run(tauri::generate_context!()) {
         eprintln!("Workshop Desk could not start: {error}");
         std::process::exit(1);

@@ -1,7 +1,8 @@
-//! What happens when the app starts: find the data directory, open the database, take the
-//! day's backup in the background.
+//! What happens when the app starts: find the data directory, open the database, open the
+//! windows (the kiosk again if it was on), take the day's backup in the background.
 
 use crate::state::{AppState, now};
+use crate::windows;
 use clap::Parser;
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -36,23 +37,13 @@ pub fn open_state(args: impl IntoIterator<Item = OsString>) -> AppState {
     AppState::new(database, data_dir)
 }
 
-/// Opens the facilitator's window. WebKit's own files (cache, storage) go into the data
-/// directory too, so that one folder holds everything and two data directories never share a
-/// browser profile.
-fn open_main_window(app: &tauri::App, data_dir: &std::path::Path) -> tauri::Result<()> {
-    tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
-        .title("Workshop Desk")
-        .inner_size(1280.0, 800.0)
-        .min_inner_size(900.0, 600.0)
-        .center()
-        .data_directory(data_dir.join("webview"))
-        .build()?;
-    Ok(())
-}
-
 pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     let state = app.state::<AppState>().inner().clone();
-    open_main_window(app, &state.data_dir)?;
+    // A kiosk that lost power comes back as the kiosk, not as the facilitator's window.
+    windows::open_main(app.handle(), &state.data_dir, !state.kiosk_on())?;
+    if state.kiosk_on() {
+        windows::open_kiosk(app.handle(), &state.data_dir)?;
+    }
     tauri::async_runtime::spawn(async move {
         let result = state
             .run_in_data_dir(|db, dir| backup::take_daily(db, &paths::backups_dir(&dir), now()))

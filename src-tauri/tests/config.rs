@@ -89,23 +89,45 @@ fn names_between(text: &str, start: &str, end: &str, prefix: &str) -> BTreeSet<S
 fn every_command_is_registered_permitted_and_declared_once() {
     let declared = names_between(&read("build.rs"), "const COMMANDS: &[&str] = &[", "];", "");
     let registered = names_between(&read("src/lib.rs"), "generate_handler![", "]", "commands::");
-    let permitted = names_between(
+    let facilitator = names_between(
         &read("permissions/facilitator.toml"),
         "permissions = [",
         "]",
         "allow-",
     );
+    let kiosk = names_between(
+        &read("permissions/kiosk.toml"),
+        "permissions = [",
+        "]",
+        "allow-",
+    );
+    let gated = names_between(
+        &read("src/windows.rs"),
+        "KIOSK_COMMANDS: &[&str] = &[",
+        "];",
+        "",
+    );
     assert!(
-        registered.len() >= 20,
-        "the handler list was read: {registered:?}"
+        registered.len() >= 20 && kiosk.len() >= 5,
+        "the lists were read: {registered:?} {kiosk:?}"
     );
     assert_eq!(
         declared, registered,
         "build.rs and generate_handler! must list the same commands"
     );
+    assert!(
+        facilitator.is_disjoint(&kiosk),
+        "no command may be granted to both windows: {:?}",
+        facilitator.intersection(&kiosk).collect::<Vec<_>>()
+    );
     assert_eq!(
-        permitted, registered,
-        "the facilitator permission set must grant every command"
+        facilitator.union(&kiosk).cloned().collect::<BTreeSet<_>>(),
+        registered,
+        "every command is granted to exactly one window"
+    );
+    assert_eq!(
+        kiosk, gated,
+        "the kiosk's permission set and the label gate in src/windows.rs must agree"
     );
     let commands = read("src/commands.rs");
     for name in &registered {
@@ -182,4 +204,24 @@ fn the_icons_are_rgba_pngs_as_the_bundler_requires() {
             assert!(bytes.len() > 1000, "{} is a real icon", path.display());
         }
     }
+}
+
+#[test]
+fn each_window_gets_only_its_own_capability() {
+    let main: serde_json::Value = serde_json::from_str(&read("capabilities/main.json")).unwrap();
+    let kiosk: serde_json::Value = serde_json::from_str(&read("capabilities/kiosk.json")).unwrap();
+    assert_eq!(main["windows"], serde_json::json!(["main"]));
+    assert_eq!(
+        main["permissions"],
+        serde_json::json!(["core:default", "facilitator"])
+    );
+    assert_eq!(kiosk["windows"], serde_json::json!(["kiosk"]));
+    // Not even core:default: the kiosk page must not reach the window API (close, un-fullscreen).
+    assert_eq!(kiosk["permissions"], serde_json::json!(["kiosk"]));
+    let capabilities: Vec<_> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities"))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+            .collect();
+    assert_eq!(capabilities.len(), 2, "{capabilities:?}");
 }

@@ -14,6 +14,9 @@ export function normalizeError(raw) {
     return out;
   }
   if (typeof raw === 'string') {
+    // The window's capability refused the command before it reached the app (Tauri's ACL
+    // answers in prose): for the window, that is simply "not allowed here".
+    if (/not allowed/i.test(raw)) return { code: 'forbidden', message: raw };
     // A command that returned Err(String) or a JSON-encoded error.
     try {
       const parsed = JSON.parse(raw);
@@ -61,11 +64,32 @@ export const suggestTransliteration = (name) => call('suggest_transliteration', 
 export const suggestOrganisations = (workshopId, prefix) => call('suggest_organisations', { workshopId, prefix });
 export const workshopSummary = (workshopId) => call('workshop_summary', { workshopId });
 export const participantHistory = (id) => call('participant_history', { id });
+export const markParticipantReviewed = (id) => call('mark_participant_reviewed', { id });
 
 export const listBackups = () => call('list_backups');
 export const createBackup = () => call('create_backup');
 export const restoreBackup = (file) => call('restore_backup', { file });
 
 export const attendanceGrid = (workshopId) => call('attendance_grid', { workshopId });
-export const markAttendance = (participantId, slot, present, reason = '') =>
-  call('mark_attendance', { participantId, slot: { day: slot.day, session: slot.session }, present: Boolean(present), reason: reason ?? '' });
+/** `method`: 'facilitator' (seen by the facilitator) or 'paper' (typed in from a paper sheet). */
+export const markAttendance = (participantId, slot, present, reason = '', method = 'facilitator') =>
+  call('mark_attendance', { participantId, slot: { day: slot.day, session: slot.session }, present: Boolean(present), reason: reason ?? '', method });
+/** Marks several participants present for one slot, in one transaction; returns the Grid. */
+export const markAttendanceMany = (workshopId, slot, participantIds, method = 'paper') =>
+  call('mark_attendance_many', { workshopId, slot: { day: slot.day, session: slot.session }, participantIds, method });
+/** `participantIds`: null for everyone's badges, else only these participants'. */
+export const badgeSheet = (workshopId, participantIds = null) => call('badge_sheet', { workshopId, participantIds });
+export const signInSheet = (workshopId, slot) => call('sign_in_sheet', { workshopId, slot: { day: slot.day, session: slot.session } });
+
+// Kiosk mode, from the facilitator's window.
+export const kioskPinIsSet = () => call('kiosk_pin_is_set');
+export const chooseKioskPin = (pin, currentPin = '') => call('choose_kiosk_pin', { pin, currentPin });
+export const startKiosk = (workshopId, session = null) => call('start_kiosk', { workshopId, session });
+
+// The kiosk window's own commands (the only ones its capability grants).
+export const kioskStatus = () => call('kiosk_status');
+export const kioskCountries = () => call('kiosk_countries');
+export const kioskSearch = (query) => call('kiosk_search', { query });
+export const kioskSignIn = (participantId, method) => call('kiosk_sign_in', { participantId, method });
+export const kioskRegister = (walkIn) => call('kiosk_register', { walkIn });
+export const kioskUnlock = (pin) => call('kiosk_unlock', { pin });

@@ -2,6 +2,12 @@
 // so a workshop starting on the 14th never shows as the 13th in a western time zone.
 import { language, t } from './i18n.js';
 
+/** Dates in English follow the day-month order of the ILO's documents ("Tuesday 9 May"). */
+function dateLocale() {
+  const lang = language();
+  return lang === 'en' ? 'en-GB' : lang;
+}
+
 function parseDay(iso) {
   if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
   const d = new Date(`${iso}T00:00:00Z`);
@@ -12,7 +18,7 @@ const DAY_OPTIONS = { day: 'numeric', month: 'short', year: 'numeric', timeZone:
 
 export function formatDay(iso) {
   const d = parseDay(iso);
-  return d ? new Intl.DateTimeFormat(language(), DAY_OPTIONS).format(d) : iso ?? '';
+  return d ? new Intl.DateTimeFormat(dateLocale(), DAY_OPTIONS).format(d) : iso ?? '';
 }
 
 /** "14–18 May 2018" */
@@ -21,7 +27,7 @@ export function formatDayRange(startIso, endIso) {
   const end = parseDay(endIso);
   if (!start && !end) return '';
   if (!start || !end) return formatDay(startIso || endIso);
-  const fmt = new Intl.DateTimeFormat(language(), DAY_OPTIONS);
+  const fmt = new Intl.DateTimeFormat(dateLocale(), DAY_OPTIONS);
   try {
     return fmt.formatRange(start, end);
   } catch {
@@ -34,7 +40,7 @@ export function formatDayRange(startIso, endIso) {
 export function formatDateTime(rfc3339, { seconds = false } = {}) {
   const d = new Date(rfc3339);
   if (Number.isNaN(d.getTime())) return String(rfc3339 ?? '');
-  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' }).format(d);
+  return new Intl.DateTimeFormat(dateLocale(), { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' }).format(d);
 }
 
 export function formatBytes(bytes) {
@@ -97,8 +103,13 @@ export function roleLabel(role) {
 export function formatSlotDay(iso, { long = false } = {}) {
   const d = parseDay(iso);
   if (!d) return iso ?? '';
-  const options = long
-    ? { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }
-    : { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(language(), options).format(d);
+  if (long) {
+    // Weekday, then the date, without the comma some ICU versions put between them: the same
+    // "Tuesday 9 May" on every machine.
+    const weekday = new Intl.DateTimeFormat(dateLocale(), { weekday: 'long', timeZone: 'UTC' }).format(d);
+    const date = new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(d);
+    return `${weekday} ${date}`;
+  }
+  const options = { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(dateLocale(), options).format(d);
 }

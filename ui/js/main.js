@@ -14,6 +14,8 @@ import * as workshopForm from './views/workshop-form.js';
 import * as participants from './views/participants.js';
 import * as backups from './views/backups.js';
 import * as attendance from './views/attendance.js';
+import * as badges from './views/badges.js';
+import * as signInSheet from './views/sign-in-sheet.js';
 
 const headerEl = document.getElementById('app-header');
 const mainEl = document.getElementById('app-main');
@@ -26,6 +28,8 @@ const ROUTES = [
   { pattern: /^#\/workshops\/new$/, view: workshopForm, name: 'workshops', params: () => ({ id: null }) },
   { pattern: /^#\/workshops\/([^/?]+)\/edit$/, view: workshopForm, name: 'workshops', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/attendance$/, view: attendance, name: 'attendance', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  { pattern: /^#\/workshops\/([^/?]+)\/badges$/, view: badges, name: 'badges', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  { pattern: /^#\/workshops\/([^/?]+)\/sign-in-sheet$/, view: signInSheet, name: 'attendance', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)$/, view: participants, name: 'participants', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/backups$/, view: backups, name: 'backups' },
 ];
@@ -163,6 +167,11 @@ onLanguageChange(async () => {
 });
 
 window.addEventListener('hashchange', () => route());
+// Back from kiosk mode (the shell sends this when it shows this window again): the kiosk signed
+// people in and registered walk-ins meanwhile, so the screen is drawn again from the data.
+window.addEventListener('workshop-desk:kiosk-ended', () => {
+  if (booted) route({ restore: currentView?.snapshot?.() ?? {} });
+});
 window.addEventListener('unhandledrejection', (e) => {
   showError(e.reason);
   e.preventDefault();

@@ -58,9 +58,8 @@ async fn settled(app: &App, row: usize, want: &str, total: &str) {
 #[tokio::test]
 async fn the_facilitator_marks_and_unmarks_attendance_by_hand() {
     let data = tempfile::tempdir().unwrap();
+    crate::flows::seed_demo_before_its_week(data.path());
     let app = App::launch("attendance", data.path()).await;
-
-    app.click("open-demo").await;
     app.wait_for("participant-list").await;
     app.wait_for_count("participant-row", 18).await;
 

@@ -1,6 +1,8 @@
 //! Steps several tests share, done through the UI the way a facilitator does them.
 
 use crate::harness::{App, sel};
+use std::path::Path;
+use workshop_core::{Database, demo, paths};
 
 /// A workshop as typed into the form.
 #[derive(Debug, Clone, Copy)]
@@ -162,4 +164,15 @@ pub async fn sorted_names(app: &App) -> Vec<String> {
     let mut names = app.participant_names().await;
     names.sort();
     names
+}
+
+/// The demo workshop as it is on the Sunday before its week (23–27 November 2026): eighteen
+/// participants and no attendance yet, whatever day the tests run. (Opened from the first-run
+/// screen instead, the demo's past sessions would carry sign-ins that depend on today.)
+pub fn seed_demo_before_its_week(data_dir: &Path) {
+    let sunday = chrono::DateTime::parse_from_rfc3339("2026-11-22T12:00:00Z")
+        .unwrap()
+        .to_utc();
+    let mut db = Database::open(&paths::database_file(data_dir), sunday).unwrap();
+    demo::create_default(&mut db, sunday).unwrap();
 }

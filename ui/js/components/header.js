@@ -3,6 +3,8 @@
 import { h, icon, clear } from '../dom.js';
 import { t, LANGUAGES, language } from '../i18n.js';
 import { state } from '../state.js';
+import { printIcon } from '../print.js';
+import { startKioskDialog } from '../views/kiosk-start.js';
 
 export function renderHeader(el, { route, onLanguage, navigation = true }) {
   clear(el);
@@ -50,6 +52,13 @@ export function renderHeader(el, { route, onLanguage, navigation = true }) {
         title: t('header.attendance'),
         aria: { current: route === 'attendance' ? 'page' : null },
       }, icon('check'), h('span', { text: t('header.attendance') })),
+      workshop && h('a', {
+        class: ['nav-link', route === 'badges' && 'is-current'],
+        href: `#/workshops/${encodeURIComponent(workshop.id)}/badges`,
+        testid: 'nav-badges',
+        title: t('badges.title'),
+        aria: { current: route === 'badges' ? 'page' : null },
+      }, printIcon('badge'), h('span', { text: t('header.badges') })),
       h('a', {
         class: ['nav-link', route === 'backups' && 'is-current'],
         href: '#/backups',
@@ -57,6 +66,13 @@ export function renderHeader(el, { route, onLanguage, navigation = true }) {
         title: t('header.backups'),
         aria: { current: route === 'backups' ? 'page' : null },
       }, icon('backup'), h('span', { text: t('header.backups') })))] : []),
+    ...(navigation && workshop ? [h('button', {
+      type: 'button',
+      class: 'btn btn-kiosk',
+      testid: 'start-kiosk',
+      title: t('kioskStart.title'),
+      on: { click: () => startKioskDialog(workshop) },
+    }, icon('pin'), h('span', { text: t('kioskStart.button') }))] : []),
     h('div', { class: 'header-language' },
       h('label', { for: languageId, class: 'header-language-label' }, icon('globe'), h('span', { class: 'sr-only', text: t('header.language') })),
       select),

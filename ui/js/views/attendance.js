@@ -7,6 +7,9 @@ import * as api from '../api.js';
 import { state } from '../state.js';
 import { countryName } from '../countries.js';
 import { formatDayRange, formatSlotDay } from '../format.js';
+import { showToast } from '../components/toast.js';
+import { printIcon, defaultSlot, slotFromQuery } from '../print.js';
+import { createPaperEntry } from './paper-entry.js';
 
 const HOW = ['kiosk', 'badge', 'facilitator', 'paper'];
 
@@ -235,6 +238,13 @@ export async function render(params, ctx) {
       h('span', { class: `attendance-how how-${how}`, aria: { hidden: 'true' }, text: t(`attendance.howShort.${how}`) }),
       h('span', { text: t(`attendance.how.${how}`) }))));
 
+  // The paper entry takes the grid's place while it is open.
+  let paper = null;
+  const paperSlot = h('div', { class: 'paper-slot' });
+  const hint = h('p', { class: 'muted attendance-hint', text: t('attendance.hint') });
+  const paperButton = h('button', { type: 'button', class: 'btn btn-small', testid: 'paper-entry-open', aria: { expanded: 'false' } },
+    printIcon('keyboard'), h('span', { text: t('paper.open') }));
+
   const root = h('section', { class: 'view view-attendance' },
     h('div', { class: 'workshop-head' },
       h('div', { class: 'workshop-head-text' },
@@ -243,19 +253,75 @@ export async function render(params, ctx) {
           h('span', { class: 'meta meta-title', dir: 'auto', text: workshop.title }),
           place && h('span', { class: 'meta' }, icon('pin'), h('span', { dir: 'auto', text: place })),
           h('span', { class: 'meta' }, icon('calendar'), h('span', { text: formatDayRange(workshop.startDate, workshop.endDate) })))),
-      h('a', { class: 'btn btn-small btn-ghost', href: `#/workshops/${encodeURIComponent(workshopId)}`, testid: 'attendance-back' },
-        icon('users'), h('span', { text: t('header.participants') }))),
-    h('p', { class: 'muted attendance-hint', text: t('attendance.hint') }),
+      h('div', { class: 'view-actions attendance-actions' },
+        paperButton,
+        h('a', { class: 'btn btn-small btn-ghost', href: `#/workshops/${encodeURIComponent(workshopId)}/sign-in-sheet`, testid: 'open-sign-in-sheet' },
+          printIcon('sheet'), h('span', { text: t('paper.signInSheet') })),
+        h('a', { class: 'btn btn-small btn-ghost', href: `#/workshops/${encodeURIComponent(workshopId)}/badges`, testid: 'open-badges' },
+          printIcon('badge'), h('span', { text: t('badges.title') })),
+        h('a', { class: 'btn btn-small btn-ghost', href: `#/workshops/${encodeURIComponent(workshopId)}`, testid: 'attendance-back' },
+          icon('users'), h('span', { text: t('header.participants') })))),
+    hint,
     legend,
     tableWrap,
-    emptyNote);
+    emptyNote,
+    paperSlot);
 
   draw();
+
+  // ----- typing a paper sheet back in -----
+  function openPaper(slot, restored = null) {
+    paper = createPaperEntry({
+      workshop,
+      slot,
+      restore: restored,
+      showError: ctx.showError,
+      hideError: ctx.hideError,
+      onSaved(next, { count, slot: saved, ids }) {
+        grid = normalise(next);
+        const first = ids[0];
+        if (first) activeKey = cellKey(first, saved);
+        closePaper();
+        draw();
+        focusActive();
+        showToast(t('paper.saved', { count, day: formatSlotDay(saved.day, { long: true }), session: sessionLabel(saved.session, perDay()) }));
+      },
+      onClose() {
+        closePaper();
+        paperButton.focus();
+      },
+    });
+    clear(paperSlot).append(paper.root);
+    for (const el of [hint, legend, tableWrap, emptyNote]) el.classList.add('is-paper-hidden');
+    paperButton.setAttribute('aria-expanded', 'true');
+    paper.focus();
+  }
+
+  function closePaper() {
+    paper = null;
+    // Arrived from the sign-in sheet's link (?paper=1…): done with it, so that a re-render (a
+    // language switch) does not open the entry again.
+    if (location.hash.includes('?')) history.replaceState(null, '', location.hash.replace(/\?.*$/, ''));
+    clear(paperSlot);
+    for (const el of [hint, legend, tableWrap, emptyNote]) el.classList.remove('is-paper-hidden');
+    paperButton.setAttribute('aria-expanded', 'false');
+  }
+
+  paperButton.addEventListener('click', () => {
+    if (paper) return;
+    openPaper(defaultSlot(workshop));
+  });
+
+  const restoredPaper = params.restore?.paper ?? null;
+  const askedSlot = params.query?.get('paper') ? slotFromQuery(workshop, params.query) ?? defaultSlot(workshop) : null;
 
   return {
     root,
     focus(opts = {}) {
-      if (!opts.restoring) root.querySelector('h1')?.focus({ preventScroll: true });
+      if (restoredPaper) openPaper(restoredPaper.slot, restoredPaper);
+      else if (askedSlot) openPaper(askedSlot);
+      else if (!opts.restoring) root.querySelector('h1')?.focus({ preventScroll: true });
     },
+    snapshot: () => (paper ? { paper: paper.snapshot() } : {}),
   };
 }

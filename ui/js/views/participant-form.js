@@ -82,6 +82,7 @@ export function createParticipantForm({ workshopId, ctx, onSaved }) {
   const badge = h('span', { class: 'tag tag-badge', testid: 'participant-badge', hidden: true });
   const formError = h('div', { class: 'form-error', role: 'alert', testid: 'form-error', hidden: true });
   const duplicateBox = h('div', { class: 'duplicate-warning', testid: 'duplicate-warning', hidden: true, tabindex: -1 });
+  const reviewBox = h('div', { class: 'walk-in-review', testid: 'walk-in-review', hidden: true });
   const history = h('details', { class: 'history', testid: 'participant-history', hidden: true });
   const historyList = h('ol', { class: 'history-list' });
   history.append(h('summary', {}, icon('history'), h('span', { text: t('history.title') })), historyList);
@@ -98,6 +99,7 @@ export function createParticipantForm({ workshopId, ctx, onSaved }) {
   const form = h('form', { class: 'participant-form', novalidate: true, testid: 'participant-form' },
     h('div', { class: 'dialog-head' }, h('div', { class: 'dialog-head-text' }, heading, badge), closeBtn),
     h('div', { class: 'dialog-body' },
+      reviewBox,
       h('div', { class: 'form-grid form-grid-compact form-grid-3' },
         containers.fullName, containers.nameLatin, containers.sex, containers.birthYear, containers.country,
         containers.organisation, containers.position, containers.role, containers.email, containers.phone,
@@ -229,6 +231,42 @@ export function createParticipantForm({ workshopId, ctx, onSaved }) {
     history.hidden = !editing;
     history.open = false;
     clear(historyList);
+    showReview();
+  }
+
+  // ----- a walk-in registered at the kiosk, to be looked at -----
+  function showReview() {
+    clear(reviewBox);
+    reviewBox.hidden = !editing?.needsReview;
+    if (reviewBox.hidden) return;
+    const reviewed = h('button', { type: 'button', class: 'btn btn-small', testid: 'mark-reviewed' },
+      icon('check'), h('span', { text: t('walkIn.markReviewed') }));
+    reviewed.addEventListener('click', async () => {
+      try {
+        const updated = await api.markParticipantReviewed(editing.id);
+        editing = updated;
+        reviewBox.hidden = true;
+        showToast(t('walkIn.reviewedToast', { name: updated.fullName }));
+        onSaved?.(updated);
+      } catch (err) {
+        ctx.showError(err);
+      }
+    });
+    reviewBox.append(icon('alert', 'icon walk-in-review-icon'),
+      h('div', { class: 'walk-in-review-text' },
+        h('strong', { text: t('walkIn.reviewTitle') }),
+        h('span', { class: 'muted', text: t('walkIn.reviewText') })),
+      reviewed);
+  }
+
+  /** For a walk-in, the duplicate check runs as soon as the form opens. */
+  async function checkWalkInDuplicates(participant) {
+    try {
+      const candidates = await api.findDuplicates(workshopId, read(), participant.id);
+      if (editing?.id === participant.id && Array.isArray(candidates) && candidates.length) showDuplicates(candidates);
+    } catch (err) {
+      ctx.showError(err);
+    }
   }
 
   function resetMessages() {
@@ -381,6 +419,7 @@ export function createParticipantForm({ workshopId, ctx, onSaved }) {
     show();
     name.focus();
     name.select();
+    if (participant.needsReview) checkWalkInDuplicates(participant);
   }
 
   function close() {
