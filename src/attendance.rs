@@ -81,7 +81,7 @@ pub fn session_starts(workshop: &Workshop) -> Vec<NaiveTime> {
 /// last.
 pub fn slot_at(workshop: &Workshop, local: NaiveDateTime) -> Result<Slot> {
     let day = local.date();
-    check_day(workshop, day)?;
+    check_day(workshop.start_date, workshop.end_date, day)?;
     let starts = session_starts(workshop);
     let session = starts
         .iter()
@@ -93,30 +93,23 @@ pub fn slot_at(workshop: &Workshop, local: NaiveDateTime) -> Result<Slot> {
     })
 }
 
-fn check_day(workshop: &Workshop, day: NaiveDate) -> Result<()> {
-    if day < workshop.start_date || day > workshop.end_date {
-        return Err(Error::OutsideWorkshop {
-            day,
-            first: workshop.start_date,
-            last: workshop.end_date,
-        });
+fn check_day(first: NaiveDate, last: NaiveDate, day: NaiveDate) -> Result<()> {
+    if day < first || day > last {
+        return Err(Error::OutsideWorkshop { day, first, last });
     }
     Ok(())
 }
 
 pub(crate) fn check_slot(workshop: &Workshop, slot: Slot) -> Result<()> {
-    check_day(workshop, slot.day)?;
-    if slot.session == 0 || slot.session > workshop.sessions_per_day {
-        return Err(Error::invalid(
-            InvalidCode::OutOfRange,
-            "session",
-            format!(
-                "This workshop has {} session(s) a day",
-                workshop.sessions_per_day
-            ),
-        ));
-    }
-    Ok(())
+    check_scheduled(
+        &workshop::Schedule {
+            workshop_id: workshop.id,
+            start_date: workshop.start_date,
+            end_date: workshop.end_date,
+            sessions_per_day: workshop.sessions_per_day,
+        },
+        slot,
+    )
 }
 
 /// A recorded sign-in.
@@ -300,15 +293,9 @@ fn workshop_of(conn: &Connection, participant_id: Uuid) -> Result<Uuid> {
         .ok_or_else(|| Error::not_found(participant::ENTITY, &participant_id))
 }
 
-/// [`check_slot`] against the light [`workshop::Schedule`]; the same refusals and messages.
+/// A slot the workshop has: one of its days, one of its sessions.
 fn check_scheduled(schedule: &workshop::Schedule, slot: Slot) -> Result<()> {
-    if slot.day < schedule.start_date || slot.day > schedule.end_date {
-        return Err(Error::OutsideWorkshop {
-            day: slot.day,
-            first: schedule.start_date,
-            last: schedule.end_date,
-        });
-    }
+    check_day(schedule.start_date, schedule.end_date, slot.day)?;
     if slot.session == 0 || slot.session > schedule.sessions_per_day {
         return Err(Error::invalid(
             InvalidCode::OutOfRange,

@@ -51,6 +51,11 @@ pub fn search(db: &Database, workshop_id: Uuid, query: &str) -> Result<Vec<Kiosk
     if let Some(found) = by_badge(db, workshop_id, query)? {
         return Ok(vec![found]);
     }
+    search_names(db, workshop_id, query)
+}
+
+/// Names only (the badge code has been looked up already).
+fn search_names(db: &Database, workshop_id: Uuid, query: &str) -> Result<Vec<KioskMatch>> {
     if query.trim().chars().filter(|c| c.is_alphanumeric()).count() < MIN_QUERY {
         return Ok(Vec::new());
     }
@@ -320,7 +325,7 @@ pub fn search_here(db: &Database, query: &str) -> Result<KioskResults> {
         });
     }
     Ok(KioskResults {
-        matches: search(db, mode.workshop_id, query)?,
+        matches: search_names(db, mode.workshop_id, query)?,
         badge: false,
     })
 }

@@ -95,24 +95,23 @@ pub fn enter_kiosk(app: &AppHandle) -> Result<()> {
 
 /// After the right PIN: back to the facilitator's window, and the kiosk is gone.
 pub fn leave_kiosk(app: &AppHandle) -> Result<()> {
-    let shell = shell_error;
     app.state::<AppState>().set_kiosk_on(false);
     match app.get_webview_window(MAIN) {
         Some(main) => {
-            main.show().map_err(shell)?;
-            main.set_focus().map_err(shell)?;
+            main.show().map_err(shell_error)?;
+            main.set_focus().map_err(shell_error)?;
             // The kiosk changed the data meanwhile: the facilitator's screen draws itself again.
             main.eval("window.dispatchEvent(new Event('workshop-desk:kiosk-ended'))")
-                .map_err(shell)?;
+                .map_err(shell_error)?;
         }
         None => {
             let data_dir = app.state::<AppState>().data_dir.clone();
-            open_main(app, &data_dir, true).map_err(shell)?;
+            open_main(app, &data_dir, true).map_err(shell_error)?;
         }
     }
     if let Some(kiosk) = app.get_webview_window(KIOSK) {
         // `destroy` skips the close request that `on_window_event` refuses.
-        kiosk.destroy().map_err(shell)?;
+        kiosk.destroy().map_err(shell_error)?;
     }
     Ok(())
 }

@@ -113,3 +113,16 @@ export function formatSlotDay(iso, { long = false } = {}) {
   const options = { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(dateLocale(), options).format(d);
 }
+
+/** "Morning" / "Afternoon" / "Evening" for 2 or 3 sessions a day, "Day" for one (as the grid says). */
+export function sessionName(session, perDay) {
+  if (perDay <= 1) return t('attendance.session.day');
+  if (session >= 1 && session <= 3) return t(`attendance.session.${session}`);
+  return t('attendance.session.n', { n: session });
+}
+
+/** A date on this laptop's calendar, "YYYY-MM-DD" (today by default). */
+export function localIsoDay(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -7,7 +7,7 @@ import { h, icon, clear } from './dom.js';
 import { t, LANGUAGES, language, setLanguage } from './i18n.js';
 import * as api from './api.js';
 import { setCountries } from './state.js';
-import { formatSlotDay } from './format.js';
+import { formatSlotDay, sessionName as formatSessionName } from './format.js';
 import { createCountryPicker } from './components/country-picker.js';
 
 /** Back to an empty search after this long without a touch or a key. */
@@ -30,10 +30,9 @@ let idleTimer = null;
 let messageTimer = null;
 let busy = false;
 
+/** The grid's session names, except that a one-session workshop's kiosk says "Today". */
 function sessionName(session, perDay) {
-  if (perDay <= 1) return t('kiosk.session.day');
-  if (session >= 1 && session <= 3) return t(`kiosk.session.${session}`);
-  return t('attendance.session.n', { n: session });
+  return perDay <= 1 ? t('kiosk.session.day') : formatSessionName(session, perDay);
 }
 
 /** "Day 2, Tuesday 9 May, morning" */

@@ -2,6 +2,7 @@
 // button, the core's QR codes as SVG elements, the session names and the slot to start with.
 import { h } from './dom.js';
 import { t } from './i18n.js';
+import { localIsoDay } from './format.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -67,17 +68,6 @@ export function svgFromCore(markup, { label = '', className = '' } = {}) {
   return svg;
 }
 
-/** "Morning" / "Afternoon" / "Evening" for 2 or 3 sessions a day, "Day" for one (as the grid says). */
-export function sessionName(session, perDay) {
-  if (perDay <= 1) return t('attendance.session.day');
-  if (session >= 1 && session <= 3) return t(`attendance.session.${session}`);
-  return t('attendance.session.n', { n: session });
-}
-
-function localIsoDay(date) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /**
  * The slot to offer first: today's current session when the workshop runs today (by the

@@ -6,19 +6,13 @@ import { t, formatNumber } from '../i18n.js';
 import * as api from '../api.js';
 import { state } from '../state.js';
 import { countryName } from '../countries.js';
-import { formatDayRange, formatSlotDay } from '../format.js';
+import { formatDayRange, formatSlotDay, sessionName } from '../format.js';
 import { showToast } from '../components/toast.js';
 import { printIcon, defaultSlot, slotFromQuery } from '../print.js';
 import { createPaperEntry } from './paper-entry.js';
 
 const HOW = ['kiosk', 'badge', 'facilitator', 'paper'];
 
-/** "Morning" / "Afternoon" / "Evening" for 2 or 3 sessions a day, "Day" for one. */
-function sessionLabel(session, perDay) {
-  if (perDay <= 1) return t('attendance.session.day');
-  if (session >= 1 && session <= 3) return t(`attendance.session.${session}`);
-  return t('attendance.session.n', { n: session });
-}
 
 const cellKey = (participantId, slot) => `${participantId}|${slot.day}|${slot.session}`;
 
@@ -87,7 +81,7 @@ export async function render(params, ctx) {
         grid.slots.map((slot, i) => h('th', {
           scope: 'col',
           class: ['attendance-session', isDayStart(i) && 'is-day-start'],
-          text: sessionLabel(slot.session, n),
+          text: sessionName(slot.session, n),
         }))));
   }
 
@@ -103,7 +97,7 @@ export async function render(params, ctx) {
     const label = t('attendance.cellLabel', {
       name: row.fullName,
       day: formatSlotDay(slot.day, { long: true }),
-      session: sessionLabel(slot.session, n),
+      session: sessionName(slot.session, n),
     });
     const btn = h('button', {
       type: 'button',
@@ -284,7 +278,7 @@ export async function render(params, ctx) {
         closePaper();
         draw();
         focusActive();
-        showToast(t('paper.saved', { count, day: formatSlotDay(saved.day, { long: true }), session: sessionLabel(saved.session, perDay()) }));
+        showToast(t('paper.saved', { count, day: formatSlotDay(saved.day, { long: true }), session: sessionName(saved.session, perDay()) }));
       },
       onClose() {
         closePaper();

@@ -5,23 +5,12 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
 import { field, createFieldErrors } from '../components/form-fields.js';
+import { localIsoDay, sessionName } from '../format.js';
 
-/** Today's date on this laptop, "YYYY-MM-DD". */
-function localToday() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function sessionName(session, perDay) {
-  if (perDay <= 1) return t('attendance.session.day');
-  if (session >= 1 && session <= 3) return t(`attendance.session.${session}`);
-  return t('attendance.session.n', { n: session });
-}
 
 export async function startKioskDialog(workshop) {
   let pinIsSet = await api.kioskPinIsSet();
-  const today = localToday();
+  const today = localIsoDay();
   const todayIsAWorkshopDay = today >= workshop.startDate && today <= workshop.endDate;
   const errors = createFieldErrors();
 

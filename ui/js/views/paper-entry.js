@@ -6,8 +6,7 @@
 import { h, clear } from '../dom.js';
 import { t, formatNumber } from '../i18n.js';
 import * as api from '../api.js';
-import { formatSlotDay } from '../format.js';
-import { sessionName } from '../print.js';
+import { formatSlotDay, sessionName } from '../format.js';
 import { sheetHash } from './sign-in-sheet.js';
 
 /**

@@ -7,8 +7,8 @@ import { t, language, formatNumber } from '../i18n.js';
 import * as api from '../api.js';
 import { state } from '../state.js';
 import { countryName } from '../countries.js';
-import { formatDateTime, formatSlotDay } from '../format.js';
-import { printButton, sessionName, defaultSlot, slotFromQuery, pages } from '../print.js';
+import { formatDateTime, formatSlotDay, sessionName } from '../format.js';
+import { printButton, defaultSlot, slotFromQuery, pages } from '../print.js';
 
 export const ROWS_PER_PAGE = 25;
 const BLANK_ROWS = 5;
