@@ -406,7 +406,8 @@ pub fn mark_many(
     grid(db.conn(), workshop_id)
 }
 
-/// A participant's row in the grid: a mark (the method) or nothing per slot.
+/// A participant's row in the grid: a mark (the method) or nothing per slot, and beside it the
+/// reason given for a late entry (`None` when there is no mark or no reason).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GridRow {
@@ -415,6 +416,7 @@ pub struct GridRow {
     pub name_latin: String,
     pub sex: Sex,
     pub marks: Vec<Option<Method>>,
+    pub reasons: Vec<Option<String>>,
 }
 
 /// How many attended a slot, and of them how many women and men.
@@ -456,6 +458,7 @@ pub fn grid(conn: &Connection, workshop_id: Uuid) -> Result<Grid> {
                 name_latin: row.get(2)?,
                 sex: Sex::parse(&row.get::<_, String>(3)?).unwrap_or_default(),
                 marks: vec![None; slots.len()],
+                reasons: vec![None; slots.len()],
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -466,7 +469,7 @@ pub fn grid(conn: &Connection, workshop_id: Uuid) -> Result<Grid> {
         .collect();
     let mut totals = vec![SlotTotal::default(); slots.len()];
     let mut statement = conn.prepare_cached(
-        "SELECT participant_id, day, session, method FROM attendance
+        "SELECT participant_id, day, session, method, reason FROM attendance
          WHERE workshop_id = ?1 AND deleted_at IS NULL",
     )?;
     let mut marks = statement.query([workshop_id.to_string()])?;
@@ -483,6 +486,8 @@ pub fn grid(conn: &Connection, workshop_id: Uuid) -> Result<Grid> {
             continue; // a deleted participant, or a slot outside edited dates
         };
         rows[row].marks[column] = Some(Method::parse(&mark.get::<_, String>(3)?));
+        let reason: String = mark.get(4)?;
+        rows[row].reasons[column] = (!reason.is_empty()).then_some(reason);
         let total = &mut totals[column];
         total.total += 1;
         total.women += u32::from(rows[row].sex == Sex::Woman);

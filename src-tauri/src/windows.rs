@@ -123,7 +123,14 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
     let app = window.app_handle();
     let kiosk_on = || app.state::<AppState>().kiosk_on();
     match event {
-        WindowEvent::CloseRequested { api, .. } if kiosk_on() => api.prevent_close(),
+        WindowEvent::CloseRequested { api, .. } if kiosk_on() => {
+            api.prevent_close();
+            // Whoever tried is standing at the kiosk: it says why it stays.
+            if let Some(kiosk) = app.get_webview_window(KIOSK) {
+                let _ =
+                    kiosk.eval("window.dispatchEvent(new Event('workshop-desk:close-refused'))");
+            }
+        }
         WindowEvent::Destroyed if window.label() == KIOSK && kiosk_on() => {
             let data_dir = app.state::<AppState>().data_dir.clone();
             if let Err(error) = open_kiosk(app, &data_dir) {

@@ -33,6 +33,10 @@ enum Command {
         /// Seed for the generated names, birth years and badge codes.
         #[arg(long, default_value_t = demo::DEFAULT_SEED)]
         seed: u64,
+        /// Create it as it stands at this time (RFC 3339, e.g. 2026-11-25T12:00:00+05:45): its
+        /// week is the one of that day, and the sessions before it carry their attendance.
+        #[arg(long, value_parser = parse_time)]
+        as_of: Option<DateTime<Utc>>,
     },
     /// List the workshops with their headcount line.
     Workshops {
@@ -61,6 +65,12 @@ fn now() -> DateTime<Utc> {
     Utc::now()
 }
 
+fn parse_time(text: &str) -> std::result::Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.to_utc())
+        .map_err(|e| format!("not a time like 2026-11-25T12:00:00+05:45 ({e})"))
+}
+
 fn run(cli: &Cli) -> Result<()> {
     let data_dir = paths::data_dir(cli.data_dir.as_deref());
     let now = now();
@@ -71,8 +81,12 @@ fn run(cli: &Cli) -> Result<()> {
         let _ = writeln!(out, "{text}");
     };
     match &cli.command {
-        Command::Demo { participants, seed } => {
-            let workshop = demo::create(&mut db, *participants, *seed, now)?;
+        Command::Demo {
+            participants,
+            seed,
+            as_of,
+        } => {
+            let workshop = demo::create(&mut db, *participants, *seed, as_of.unwrap_or(now))?;
             line(workshop.id.to_string());
         }
         Command::Workshops { archived } => {

@@ -427,6 +427,19 @@ fn the_facilitator_marks_a_late_entry_with_its_reason_and_unmarks_by_hand() {
         )
         .unwrap();
     assert_eq!(reason, "Signed the paper sheet");
+    assert_eq!(
+        grid.rows[0].reasons[column].as_deref(),
+        Some("Signed the paper sheet"),
+        "the grid shows the reason beside the mark"
+    );
+    assert!(
+        grid.rows[0]
+            .reasons
+            .iter()
+            .enumerate()
+            .all(|(i, r)| i == column || r.is_none()),
+        "no reason where there is none"
+    );
 
     let grid = attendance::mark_by_hand(
         &mut db,
@@ -439,5 +452,9 @@ fn the_facilitator_marks_a_late_entry_with_its_reason_and_unmarks_by_hand() {
     )
     .unwrap();
     assert_eq!(grid.rows[0].marks[column], None);
+    assert_eq!(
+        grid.rows[0].reasons[column], None,
+        "the reason goes with the mark"
+    );
     assert_eq!(grid.totals[column].total, 0);
 }

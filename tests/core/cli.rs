@@ -37,6 +37,36 @@ fn demo_prints_an_id_and_workshops_lists_its_headcount() {
 }
 
 #[test]
+fn demo_as_of_a_wednesday_carries_the_attendance_of_the_days_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = workshop(
+        dir.path(),
+        &["demo", "--as-of", "2026-11-25T12:00:00+05:45"],
+    );
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    let conn = rusqlite::Connection::open(dir.path().join("workshop-desk.sqlite3")).unwrap();
+    let (start, days_marked): (String, i64) = conn
+        .query_row(
+            "SELECT w.start_date, (SELECT COUNT(DISTINCT day) FROM attendance)
+             FROM workshop w",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(start, "2026-11-23", "the week of that Wednesday");
+    assert_eq!(days_marked, 3, "Monday, Tuesday and Wednesday morning");
+
+    let bad = workshop(dir.path(), &["demo", "--as-of", "next Wednesday"]);
+    assert!(!bad.status.success());
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("--as-of"), "{stderr}");
+}
+
+#[test]
 fn the_environment_variable_chooses_the_data_directory() {
     let dir = tempfile::tempdir().unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_workshop"))

@@ -24,7 +24,7 @@ let screen = 'search';
 let query = '';
 let results = { matches: [], badge: false };
 let chosen = null; // the match being confirmed
-let message = null; // { kind: 'success' | 'info' | 'error', title, detail }
+let message = null; // { kind: 'success' | 'info' | 'error', icon?, title, detail }
 let searchSeq = 0;
 let idleTimer = null;
 let messageTimer = null;
@@ -295,7 +295,7 @@ function messageScreen() {
   });
   queueMicrotask(() => done.focus());
   return h('section', { class: ['kiosk-panel', 'kiosk-message', `is-${message.kind}`], testid: 'kiosk-message', role: 'status', data: { kind: message.kind } },
-    h('div', { class: 'kiosk-message-icon', aria: { hidden: 'true' } }, icon(message.kind === 'error' ? 'alert' : 'check', 'icon')),
+    h('div', { class: 'kiosk-message-icon', aria: { hidden: 'true' } }, icon(message.icon ?? (message.kind === 'error' ? 'alert' : 'check'), 'icon')),
     h('h1', { class: 'kiosk-lead', testid: 'kiosk-message-title', text: message.title }),
     message.detail && h('p', { class: 'kiosk-sub', dir: 'auto', testid: 'kiosk-message-detail', text: message.detail }),
     h('div', { class: 'kiosk-actions' }, done));
@@ -470,5 +470,12 @@ async function start() {
   }, STATUS_MS);
   performance.mark('kiosk-ready');
 }
+
+// Someone tried to close the kiosk (Alt+F4, the window manager): the shell refused; say why,
+// unless they are in the middle of a form.
+window.addEventListener('workshop-desk:close-refused', () => {
+  if (screen !== 'search' && screen !== 'message') return;
+  showMessage({ kind: 'info', icon: 'lock', title: t('kiosk.staysOpen'), detail: t('kiosk.staysOpenDetail') });
+});
 
 start();

@@ -132,3 +132,106 @@ async fn the_facilitator_marks_and_unmarks_attendance_by_hand() {
     app.screenshot("04-after-restart").await;
     app.quit().await;
 }
+
+/// `[aria-pressed, data-reason, title]` of a cell.
+async fn cell_state(app: &App, css: &str) -> Value {
+    app.js(
+        "const c = document.querySelector(arguments[0]);
+         return [c.getAttribute('aria-pressed'), c.dataset.reason ?? null, c.title, c.classList.contains('is-late')];",
+        vec![Value::String(css.to_owned())],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_late_entry_for_a_session_already_over_asks_for_its_reason() {
+    let data = tempfile::tempdir().unwrap();
+    let today = chrono::Local::now().date_naive();
+    crate::flows::seed_workshop_from_yesterday(data.path(), today);
+    let app = App::launch("attendance-late", data.path()).await;
+    app.wait_for_count("participant-row", 3).await;
+    app.click("nav-attendance").await;
+    app.wait_for("attendance-grid").await;
+    app.wait_for_count("attendance-row", 3).await;
+
+    // Yesterday morning is over: marking it asks why, and a reason is required.
+    let yesterday_morning = cell(1);
+    app.click_css(&yesterday_morning).await;
+    app.wait_for("late-reason-dialog").await;
+    let lead = app.text("late-reason-dialog").await;
+    assert!(lead.contains("already over"), "{lead}");
+    app.click("late-reason-save").await;
+    assert_eq!(
+        app.text("error-reason").await,
+        "Give the reason for this late entry"
+    );
+    app.screenshot("late-reason-required").await;
+    // Cancelling leaves the cell as it was.
+    app.click("late-reason-cancel").await;
+    app.wait_gone("late-reason-dialog").await;
+    assert_eq!(cell_state(&app, &yesterday_morning).await[0], "false");
+
+    // Again, with one of the common reasons, adjusted by hand.
+    app.click_css(&yesterday_morning).await;
+    app.wait_for("late-reason-dialog").await;
+    app.click("late-reason-kioskDown").await;
+    assert_eq!(app.value("late-reason").await, "The kiosk was not running");
+    app.type_text("late-reason", " (power cut)").await;
+    app.screenshot("late-reason-dialog").await;
+    app.click("late-reason-save").await;
+    app.wait_gone("late-reason-dialog").await;
+    let reason = "The kiosk was not running (power cut)";
+    let marked = app
+        .eventually("the late mark in the grid", async || {
+            let state = cell_state(&app, &yesterday_morning).await;
+            (state[0] == "true").then_some(state)
+        })
+        .await;
+    assert_eq!(marked[1], reason, "{marked}");
+    assert!(
+        marked[2]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with(&format!("Late entry: {reason}")),
+        "{marked}"
+    );
+    assert_eq!(marked[3], true, "the late marker shows: {marked}");
+    app.screenshot("late-entry-marked").await;
+
+    // The last session of the workshop is still to come: marked at once, no question.
+    let last_slot = "[data-testid=\"attendance-row\"]:nth-child(2) td:last-child [data-testid=\"attendance-cell\"]";
+    app.click_css(last_slot).await;
+    let on_time = app
+        .eventually("the last session marked", async || {
+            let state = cell_state(&app, last_slot).await;
+            (state[0] == "true").then_some(state)
+        })
+        .await;
+    assert_eq!(app.count("late-reason-dialog").await, 0);
+    assert_eq!(on_time[1], Value::Null, "{on_time}");
+    assert_eq!(on_time[3], false, "{on_time}");
+    app.quit().await;
+
+    // The reason is in the database, with the mark.
+    #[allow(clippy::disallowed_methods)] // reading back only
+    let db = workshop_core::Database::open(
+        &workshop_core::paths::database_file(data.path()),
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let saved: Vec<(String, String)> = db
+        .conn()
+        .prepare("SELECT method, reason FROM attendance WHERE deleted_at IS NULL ORDER BY day")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        saved,
+        [
+            ("facilitator".to_owned(), reason.to_owned()),
+            ("facilitator".to_owned(), String::new())
+        ]
+    );
+}

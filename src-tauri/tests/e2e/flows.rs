@@ -1,7 +1,10 @@
 //! Steps several tests share, done through the UI the way a facilitator does them.
 
 use crate::harness::{App, sel};
+use chrono::{Days, NaiveDate};
 use std::path::Path;
+use workshop_core::participant::{self, ParticipantInput, Sex};
+use workshop_core::workshop::{self, WorkshopInput};
 use workshop_core::{Database, demo, paths};
 
 /// A workshop as typed into the form.
@@ -175,4 +178,90 @@ pub fn seed_demo_before_its_week(data_dir: &Path) {
         .to_utc();
     let mut db = Database::open(&paths::database_file(data_dir), sunday).unwrap();
     demo::create_default(&mut db, sunday).unwrap();
+}
+
+/// Sends WM_DELETE_WINDOW, as a window manager does on Alt+F4, to every top-level window whose
+/// title contains `title` (`tools/wm_close.py`); returns how many windows were asked.
+pub fn ask_window_to_close(title: &str) -> usize {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/tools/wm_close.py");
+    let out = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(title)
+        .output()
+        .expect("python3 runs the window-close helper");
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        script.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+}
+
+pub const FROM_YESTERDAY_TITLE: &str = "Fair recruitment of migrant workers — ASEAN and South Asia";
+
+/// A workshop of three participants that runs from yesterday to three days from now, two sessions
+/// a day, so the kiosk is open and yesterday is over whatever day the tests run; returns the
+/// badge code of the Thai participant, for the scan.
+pub fn seed_workshop_from_yesterday(data_dir: &Path, today: NaiveDate) -> String {
+    #[allow(clippy::disallowed_methods)] // the test sets up data "now", as the app would
+    let now = chrono::Utc::now();
+    let mut db = Database::open(&paths::database_file(data_dir), now).unwrap();
+    let input = WorkshopInput {
+        title: FROM_YESTERDAY_TITLE.into(),
+        venue_city: "Bangkok".into(),
+        country: Some("TH".into()),
+        start_date: (today - Days::new(1)).to_string(),
+        end_date: (today + Days::new(3)).to_string(),
+        sessions_per_day: Some(2),
+        ..Default::default()
+    };
+    let w = workshop::create(&mut db, &input, now).unwrap();
+    workshop::open(db.conn(), w.id).unwrap();
+    let people = [
+        (
+            "सीता शर्मा",
+            Sex::Woman,
+            "NP",
+            "GEFONT",
+            "sita.sharma@gefont.example",
+        ),
+        (
+            "สมชาย ใจดี",
+            Sex::Man,
+            "TH",
+            "Thai Labour Solidarity Committee",
+            "somchai@tlsc.example",
+        ),
+        (
+            "Nguyễn Thị Lan",
+            Sex::Woman,
+            "VN",
+            "VGCL",
+            "lan.nguyen@vgcl.example",
+        ),
+    ];
+    let mut badge = String::new();
+    for (name, sex, country, organisation, email) in people {
+        let p = participant::create(
+            &mut db,
+            w.id,
+            &ParticipantInput {
+                full_name: name.into(),
+                sex,
+                country: Some(country.into()),
+                organisation: organisation.into(),
+                email: email.into(),
+                phone: "+977 1 4000000".into(),
+                notes: "Vegetarian meals".into(),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
+        if country == "TH" {
+            badge = p.badge_code;
+        }
+    }
+    badge
 }

@@ -5,84 +5,14 @@
 //! a grid and a list that show it all.
 
 use crate::harness::App;
-use chrono::{Datelike, Days, Local, NaiveDate};
+use chrono::{Datelike, Local};
 use fantoccini::wd::WindowHandle;
 use serde_json::{Value, json};
-use std::path::Path;
 use std::time::Duration;
-use workshop_core::participant::{self, ParticipantInput, Sex};
-use workshop_core::workshop::{self, WorkshopInput};
-use workshop_core::{Database, paths};
 
 const PIN: &str = "246810";
 /// WebDriver's Enter key.
 const ENTER: &str = "\u{E007}";
-const TITLE: &str = "Fair recruitment of migrant workers — ASEAN and South Asia";
-
-/// A workshop that runs from yesterday to three days from now, so the kiosk is open whatever day
-/// the test runs; returns the badge code of the Thai participant, for the scan.
-fn seed(data_dir: &Path, today: NaiveDate) -> String {
-    #[allow(clippy::disallowed_methods)] // the test sets up data "now", as the app would
-    let now = chrono::Utc::now();
-    let mut db = Database::open(&paths::database_file(data_dir), now).unwrap();
-    let input = WorkshopInput {
-        title: TITLE.into(),
-        venue_city: "Bangkok".into(),
-        country: Some("TH".into()),
-        start_date: (today - Days::new(1)).to_string(),
-        end_date: (today + Days::new(3)).to_string(),
-        sessions_per_day: Some(2),
-        ..Default::default()
-    };
-    let w = workshop::create(&mut db, &input, now).unwrap();
-    workshop::open(db.conn(), w.id).unwrap();
-    let people = [
-        (
-            "सीता शर्मा",
-            Sex::Woman,
-            "NP",
-            "GEFONT",
-            "sita.sharma@gefont.example",
-        ),
-        (
-            "สมชาย ใจดี",
-            Sex::Man,
-            "TH",
-            "Thai Labour Solidarity Committee",
-            "somchai@tlsc.example",
-        ),
-        (
-            "Nguyễn Thị Lan",
-            Sex::Woman,
-            "VN",
-            "VGCL",
-            "lan.nguyen@vgcl.example",
-        ),
-    ];
-    let mut badge = String::new();
-    for (name, sex, country, organisation, email) in people {
-        let p = participant::create(
-            &mut db,
-            w.id,
-            &ParticipantInput {
-                full_name: name.into(),
-                sex,
-                country: Some(country.into()),
-                organisation: organisation.into(),
-                email: email.into(),
-                phone: "+977 1 4000000".into(),
-                notes: "Vegetarian meals".into(),
-                ..Default::default()
-            },
-            now,
-        )
-        .unwrap();
-        if country == "TH" {
-            badge = p.badge_code;
-        }
-    }
-    badge
-}
 
 /// The window whose page is `page` (kiosk.html or index.html).
 async fn window_with(app: &App, page: &str) -> WindowHandle {
@@ -128,7 +58,7 @@ async fn message(app: &App) -> (String, String) {
 async fn a_participant_signs_in_at_the_kiosk_and_the_facilitator_sees_it() {
     let data = tempfile::tempdir().unwrap();
     let today = Local::now().date_naive();
-    let badge = seed(data.path(), today);
+    let badge = crate::flows::seed_workshop_from_yesterday(data.path(), today);
     let app = App::launch("kiosk", data.path()).await;
     app.wait_for_count("participant-row", 3).await;
 
@@ -144,7 +74,10 @@ async fn a_participant_signs_in_at_the_kiosk_and_the_facilitator_sees_it() {
     let kiosk = window_with(&app, "kiosk.html").await;
     app.client().switch_to_window(kiosk.clone()).await.unwrap();
     app.wait_for("kiosk-search").await;
-    assert_eq!(app.text("kiosk-title").await, TITLE);
+    assert_eq!(
+        app.text("kiosk-title").await,
+        crate::flows::FROM_YESTERDAY_TITLE
+    );
     assert_eq!(app.text("kiosk-session").await, "Day 2 · Afternoon");
     let full_screen = app
         .js(
@@ -291,6 +224,26 @@ async fn a_participant_signs_in_at_the_kiosk_and_the_facilitator_sees_it() {
         (kind.as_str(), title.starts_with("Signed in for Day 2")),
         ("success", true)
     );
+    app.click("kiosk-done").await;
+
+    // Closing the kiosk as a window manager does on Alt+F4 (Xvfb has none, so a helper sends
+    // its WM_DELETE_WINDOW) is refused: the same page stays, and says why.
+    app.wait_for("kiosk-search").await;
+    app.js("window.__sameKioskPage = true; return true;", vec![])
+        .await;
+    assert_eq!(crate::flows::ask_window_to_close("sign in"), 1);
+    let (kind, title) = message(&app).await;
+    assert_eq!(
+        (kind.as_str(), title.as_str()),
+        ("info", "This screen stays open")
+    );
+    assert_eq!(
+        app.js("return window.__sameKioskPage === true;", vec![])
+            .await,
+        Value::Bool(true),
+        "the kiosk was closed and opened again instead of staying"
+    );
+    app.screenshot("close-refused").await;
     app.click("kiosk-done").await;
 
     // Leaving: a wrong PIN is refused, the right one brings back the facilitator's window.

@@ -1,6 +1,7 @@
 // A yes/no question in a native modal <dialog> (focus stays inside; Escape answers "no").
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
+import { showModal } from './modal.js';
 
 /**
  * confirmDialog({ title, body: [paragraphs], confirmLabel, confirmTestid, danger }) → Promise<boolean>
@@ -21,22 +22,12 @@ export function confirmDialog({ title, body = [], confirmLabel, confirmTestid, d
       h('div', { class: 'dialog-actions' }, cancelBtn, okBtn),
       h('div', { class: 'toast-region toast-region-dialog', role: 'status', aria: { live: 'polite' } }),
     );
-    let answered = false;
     const finish = (answer) => {
-      if (answered) return;
-      answered = true;
-      dialog.close();
-      dialog.remove();
-      resolve(answer);
+      if (close()) resolve(answer);
     };
+    const close = showModal(dialog, { onCancel: () => finish(false) });
     cancelBtn.addEventListener('click', () => finish(false));
     okBtn.addEventListener('click', () => finish(true));
-    dialog.addEventListener('cancel', (e) => {
-      e.preventDefault();
-      finish(false);
-    });
-    document.body.append(dialog);
-    dialog.showModal();
     // The safe answer has focus first, so a stray Enter never restores or deletes.
     cancelBtn.focus();
   });

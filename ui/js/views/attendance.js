@@ -6,10 +6,11 @@ import { t, formatNumber } from '../i18n.js';
 import * as api from '../api.js';
 import { state } from '../state.js';
 import { countryName } from '../countries.js';
-import { formatDayRange, formatSlotDay, sessionName } from '../format.js';
+import { formatDayRange, formatSlotDay, sessionName, localIsoDay } from '../format.js';
 import { showToast } from '../components/toast.js';
 import { printIcon, defaultSlot, slotFromQuery } from '../print.js';
 import { createPaperEntry } from './paper-entry.js';
+import { askLateReason } from './late-reason.js';
 
 const HOW = ['kiosk', 'badge', 'facilitator', 'paper'];
 
@@ -89,8 +90,16 @@ export async function render(params, ctx) {
     return i === 0 || grid.slots[i - 1].day !== grid.slots[i].day;
   }
 
+  /** A session already over by the laptop's clock: marking it is a late entry, with a reason. */
+  function isOver(slot) {
+    const today = localIsoDay();
+    if (slot.day !== today) return slot.day < today;
+    return Number(slot.session) < defaultSlot(workshop).session;
+  }
+
   function cellButton(row, slot, i, n) {
     const mark = row.marks?.[i] ?? null;
+    const reason = row.reasons?.[i] ?? null;
     const present = mark !== null && mark !== undefined;
     const key = cellKey(row.participantId, slot);
     const how = present ? (HOW.includes(mark) ? mark : 'other') : null;
@@ -101,15 +110,21 @@ export async function render(params, ctx) {
     });
     const btn = h('button', {
       type: 'button',
-      class: ['attendance-cell', present && 'is-present', how && `how-${how}`, pending.has(key) && 'is-pending'],
+      class: ['attendance-cell', present && 'is-present', how && `how-${how}`, reason && 'is-late', pending.has(key) && 'is-pending'],
       testid: 'attendance-cell',
-      data: { participant: row.participantId, day: slot.day, session: slot.session, how },
+      data: { participant: row.participantId, day: slot.day, session: slot.session, how, reason: reason ?? undefined },
       aria: { pressed: String(present), label },
-      title: present ? `${label} — ${t(`attendance.how.${how}`)}` : label,
+      title: present
+        ? [label, t(`attendance.how.${how}`), reason && t('attendance.lateReason', { reason })].filter(Boolean).join(' — ')
+        : label,
       tabIndex: key === activeKey ? 0 : -1,
     },
-    present ? icon('check', 'icon attendance-tick') : null,
-    present ? h('span', { class: `attendance-how how-${how}`, aria: { hidden: 'true' }, text: t(`attendance.howShort.${how}`) }) : null);
+    ...(present ? [
+      icon('check', 'icon attendance-tick'),
+      h('span', { class: `attendance-how how-${how}`, aria: { hidden: 'true' }, text: t(`attendance.howShort.${how}`) }),
+    ] : []),
+    ...(reason ? [h('span', { class: 'attendance-late', testid: 'attendance-late', aria: { hidden: 'true' } })] : []));
+    if (reason) btn.setAttribute('aria-description', t('attendance.lateReason', { reason }));
     btn.addEventListener('click', () => toggle(row, slot, !present));
     btn.addEventListener('focus', () => {
       if (activeKey === key) return;
@@ -185,12 +200,25 @@ export async function render(params, ctx) {
   async function toggle(row, slot, present) {
     const key = cellKey(row.participantId, slot);
     if (pending.has(key)) return;
-    pending.add(key);
     activeKey = key;
-    const btn = document.activeElement?.closest?.('.attendance-cell');
+    let reason = '';
+    if (present && isOver(slot)) {
+      const asked = await askLateReason({
+        name: row.fullName,
+        when: `${formatSlotDay(slot.day, { long: true })}, ${sessionName(slot.session, perDay()).toLocaleLowerCase()}`,
+      });
+      if (asked === null) {
+        focusActive();
+        return;
+      }
+      reason = asked;
+    }
+    if (pending.has(key)) return;
+    pending.add(key);
+    const btn = [...body.querySelectorAll('.attendance-cell')].find((b) => cellKey(b.dataset.participant, b.dataset) === key);
     btn?.classList.add('is-pending');
     try {
-      const next = await api.markAttendance(row.participantId, { day: slot.day, session: Number(slot.session) }, present, '');
+      const next = await api.markAttendance(row.participantId, { day: slot.day, session: Number(slot.session) }, present, reason);
       pending.delete(key);
       grid = normalise(next);
       ctx.hideError();
@@ -230,7 +258,10 @@ export async function render(params, ctx) {
   const legend = h('ul', { class: 'attendance-legend', aria: { label: t('attendance.legendLabel') } },
     HOW.map((how) => h('li', { class: 'attendance-legend-item' },
       h('span', { class: `attendance-how how-${how}`, aria: { hidden: 'true' }, text: t(`attendance.howShort.${how}`) }),
-      h('span', { text: t(`attendance.how.${how}`) }))));
+      h('span', { text: t(`attendance.how.${how}`) }))),
+    h('li', { class: 'attendance-legend-item' },
+      h('span', { class: 'attendance-late attendance-late-legend', aria: { hidden: 'true' } }),
+      h('span', { text: t('attendance.lateLegend') })));
 
   // The paper entry takes the grid's place while it is open.
   let paper = null;

@@ -5,6 +5,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
 import { field, createFieldErrors } from '../components/form-fields.js';
+import { showModal } from '../components/modal.js';
 import { localIsoDay, sessionName } from '../format.js';
 
 
@@ -45,15 +46,8 @@ export async function startKioskDialog(workshop) {
     h('div', { class: 'dialog-actions' }, cancel, start));
   const dialog = h('dialog', { class: 'dialog dialog-kiosk-start', testid: 'kiosk-start-dialog', aria: { labelledby: 'kiosk-start-title' } }, form);
 
-  const close = () => {
-    dialog.close();
-    dialog.remove();
-  };
+  const close = showModal(dialog, { onCancel: () => close() });
   cancel.addEventListener('click', close);
-  dialog.addEventListener('cancel', (e) => {
-    e.preventDefault();
-    close();
-  });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     errors.clearAll();
@@ -82,7 +76,5 @@ export async function startKioskDialog(workshop) {
       start.disabled = false;
     }
   });
-  document.body.append(dialog);
-  dialog.showModal();
   (pinIsSet ? start : pin).focus();
 }
