@@ -82,8 +82,8 @@ pub(crate) fn append(
         })
         .collect();
     w.prepare_cached(
-        "INSERT INTO change_log (id, entity, entity_id, workshop_id, op, changes, at, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO change_log (id, entity, entity_id, workshop_id, op, changes, at, device_id, edit_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         ids::new_id(w.now()).to_string(),
@@ -94,6 +94,7 @@ pub(crate) fn append(
         Value::Object(changes).to_string(),
         time::timestamp(w.now()),
         device_id.to_string(),
+        w.edit_id().map(|id| id.to_string()),
     ])?;
     Ok(())
 }

@@ -124,10 +124,22 @@ impl Database {
         now: DateTime<Utc>,
         work: impl FnOnce(&Writer) -> Result<R>,
     ) -> Result<R> {
+        self.write_as(now, None, work)
+    }
+
+    /// [`Database::write`] whose change-log entries all carry `edit_id`: one undoable edit
+    /// (see [`crate::edit`]).
+    pub(crate) fn write_as<R>(
+        &mut self,
+        now: DateTime<Utc>,
+        edit_id: Option<Uuid>,
+        work: impl FnOnce(&Writer) -> Result<R>,
+    ) -> Result<R> {
         let writer = Writer {
             tx: self.conn.transaction()?,
             now,
             device_id: self.device_id,
+            edit_id,
             touched_participants: Cell::new(false),
         };
         let result = work(&writer);
@@ -148,6 +160,7 @@ pub struct Writer<'conn> {
     tx: Transaction<'conn>,
     now: DateTime<Utc>,
     device_id: Uuid,
+    edit_id: Option<Uuid>,
     touched_participants: Cell<bool>,
 }
 
@@ -169,6 +182,11 @@ impl Writer<'_> {
     /// A new stable ID made at `now`.
     pub fn new_id(&self) -> Uuid {
         ids::new_id(self.now)
+    }
+
+    /// The undoable edit this write belongs to, if it is one.
+    pub fn edit_id(&self) -> Option<Uuid> {
+        self.edit_id
     }
 
     /// Appends an entry to the change log inside this transaction.

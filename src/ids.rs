@@ -14,6 +14,17 @@ pub fn new_id(now: DateTime<Utc>) -> Uuid {
     ))
 }
 
+/// An ID read back from a column the app itself wrote; a foreign value reads as the nil ID
+/// and matches nothing, rather than failing a whole listing.
+pub(crate) fn read(text: &str) -> Uuid {
+    Uuid::parse_str(text).unwrap_or_default()
+}
+
+/// An optional ID column.
+pub(crate) fn read_optional(text: Option<String>) -> Option<Uuid> {
+    text.and_then(|t| Uuid::parse_str(&t).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,10 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "attendance, walk-ins, session start times",
         sql: include_str!("../migrations/0002_attendance.sql"),
     },
+    Migration {
+        description: "working groups, SWOT boards, action plans, undoable edits",
+        sql: include_str!("../migrations/0003_capture.sql"),
+    },
 ];
 
 /// The schema version this build writes.
@@ -99,7 +103,11 @@ mod tests {
     /// which would leave existing databases with a different schema than new ones.
     #[test]
     fn released_migrations_are_unchanged() {
-        let released: &[u64] = &[0xd1cf_5ec8_8737_b0e3, 0x57d0_1662_45e5_f73d];
+        let released: &[u64] = &[
+            0xd1cf_5ec8_8737_b0e3,
+            0x57d0_1662_45e5_f73d,
+            0x6ecc_a3c1_6e5c_7119,
+        ];
         for (index, expected) in released.iter().enumerate() {
             let actual = fingerprint(MIGRATIONS[index].sql);
             assert_eq!(

@@ -1,6 +1,7 @@
 //! The desktop shell of Workshop Desk: it opens the database, wires the commands and opens the
 //! window. Everything a user can do lives in `workshop-core`; see ARCHITECTURE.md.
 
+mod capture;
 mod commands;
 mod startup;
 mod state;
@@ -48,6 +49,52 @@ pub fn run() {
         commands::kiosk_sign_in,
         commands::kiosk_register,
         commands::kiosk_unlock,
+        capture::list_groupings,
+        capture::suggest_groups,
+        capture::create_grouping,
+        capture::rename_grouping,
+        capture::delete_grouping,
+        capture::add_group,
+        capture::rename_group,
+        capture::delete_group,
+        capture::assign_to_group,
+        capture::group_choices,
+        capture::list_boards,
+        capture::get_board,
+        capture::create_board,
+        capture::update_board,
+        capture::delete_board,
+        capture::add_note,
+        capture::add_heading,
+        capture::edit_note,
+        capture::set_note_raised_by,
+        capture::set_note_votes,
+        capture::move_note,
+        capture::set_note_heading,
+        capture::merge_notes,
+        capture::delete_note,
+        capture::compare_boards,
+        capture::note_history,
+        capture::list_plans,
+        capture::create_plan,
+        capture::update_plan,
+        capture::delete_plan,
+        capture::add_action,
+        capture::update_action,
+        capture::delete_action,
+        capture::move_action,
+        capture::link_action_note,
+        capture::unlink_action_note,
+        capture::actions_of_note,
+        capture::action_themes,
+        capture::plans_rollup,
+        capture::action_history,
+        capture::undo_state,
+        capture::undo,
+        capture::redo,
+        capture::open_presentation,
+        capture::present_board,
+        capture::board_stamp,
     ];
     let builder = tauri::Builder::default()
         .manage(state)

@@ -1,4 +1,4 @@
-//! The two windows and who may call what from each. The facilitator's window (`main`) and the
+//! The windows and who may call what from each. The facilitator's window (`main`) and the
 //! sign-in kiosk (`kiosk`) are kept apart three times over: the capabilities grant each window
 //! only its own commands (Tauri refuses the rest before they reach the app), the [`gate`] below
 //! refuses them again by the calling window's label, and the kiosk's commands answer only with
@@ -11,6 +11,8 @@ use workshop_core::{Error, Result};
 
 pub const MAIN: &str = "main";
 pub const KIOSK: &str = "kiosk";
+/// The SWOT board on the projector: read-only, updated as the facilitator types.
+pub const PRESENT: &str = "present";
 
 /// The commands the kiosk window may call, and only it. Keep in step with `build.rs` and
 /// `permissions/kiosk.toml` (`tests/config.rs` checks).
@@ -23,11 +25,22 @@ pub const KIOSK_COMMANDS: &[&str] = &[
     "kiosk_unlock",
 ];
 
-/// Whether the window labelled `window` may call `command`: kiosk commands only from the
-/// kiosk, every other command never from it.
+/// The commands of the projector's window, and only it: it shows one board and asks whether
+/// it changed. Keep in step with `build.rs` and `permissions/present.toml`.
+pub const PRESENT_COMMANDS: &[&str] = &["present_board", "board_stamp"];
+
+/// Whether the window labelled `window` may call `command`: each command belongs to one
+/// window (the kiosk's to the kiosk, the projector's to the projector, the rest to the
+/// facilitator's), and no other window may call it.
 pub fn gate(window: &str, command: &str) -> Result<()> {
-    let kiosk_command = KIOSK_COMMANDS.contains(&command);
-    if kiosk_command == (window == KIOSK) {
+    let home = if KIOSK_COMMANDS.contains(&command) {
+        KIOSK
+    } else if PRESENT_COMMANDS.contains(&command) {
+        PRESENT
+    } else {
+        MAIN
+    };
+    if window == home {
         Ok(())
     } else {
         Err(Error::Forbidden)
@@ -77,6 +90,45 @@ pub fn open_kiosk(app: &AppHandle, data_dir: &Path) -> tauri::Result<()> {
     }
     if let Some(main) = app.get_webview_window(MAIN) {
         main.hide()?;
+    }
+    Ok(())
+}
+
+/// Opens (or brings forward, showing another board) the projector's window: full screen on a
+/// second monitor when there is one; on a single screen a normal window beside the
+/// facilitator's, so that typing goes on.
+pub fn open_presentation(app: &AppHandle, board_id: uuid::Uuid) -> Result<()> {
+    let url = format!("present.html#{board_id}");
+    if let Some(window) = app.get_webview_window(PRESENT) {
+        window
+            .eval(format!("location.hash = '{board_id}'"))
+            .map_err(shell_error)?;
+        return window.set_focus().map_err(shell_error);
+    }
+    let data_dir = app.state::<AppState>().data_dir.clone();
+    let monitors = app.available_monitors().map_err(shell_error)?;
+    let main_monitor = app
+        .get_webview_window(MAIN)
+        .and_then(|w| w.current_monitor().ok().flatten());
+    let projector = monitors
+        .iter()
+        .find(|m| {
+            main_monitor
+                .as_ref()
+                .is_none_or(|main| main.position() != m.position())
+        })
+        .filter(|_| monitors.len() > 1);
+    let window = WebviewWindowBuilder::new(app, PRESENT, WebviewUrl::App(url.into()))
+        .title("Workshop Desk — SWOT board")
+        .inner_size(1024.0, 700.0)
+        .data_directory(webview_dir(&data_dir))
+        .build()
+        .map_err(shell_error)?;
+    if let Some(projector) = projector {
+        window
+            .set_position(*projector.position())
+            .and_then(|()| window.set_fullscreen(true))
+            .map_err(shell_error)?;
     }
     Ok(())
 }
@@ -170,5 +222,28 @@ mod tests {
             );
             assert!(gate("some-other-window", command).is_err(), "{command}");
         }
+    }
+
+    #[test]
+    fn the_projector_only_reads_its_board_and_nobody_else_calls_its_commands() {
+        for command in PRESENT_COMMANDS {
+            assert!(gate(PRESENT, command).is_ok(), "{command}");
+            assert!(gate(MAIN, command).is_err(), "{command}");
+            assert!(gate(KIOSK, command).is_err(), "{command}");
+        }
+        for command in [
+            "add_note",
+            "get_board",
+            "undo",
+            "kiosk_search",
+            "list_participants",
+        ] {
+            assert_eq!(
+                gate(PRESENT, command).unwrap_err().code(),
+                "forbidden",
+                "{command}"
+            );
+        }
+        assert!(gate(MAIN, "add_note").is_ok());
     }
 }

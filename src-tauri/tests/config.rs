@@ -88,7 +88,14 @@ fn names_between(text: &str, start: &str, end: &str, prefix: &str) -> BTreeSet<S
 #[test]
 fn every_command_is_registered_permitted_and_declared_once() {
     let declared = names_between(&read("build.rs"), "const COMMANDS: &[&str] = &[", "];", "");
-    let registered = names_between(&read("src/lib.rs"), "generate_handler![", "]", "commands::");
+    let handler = &read("src/lib.rs");
+    let mut registered = names_between(handler, "generate_handler![", "]", "commands::");
+    registered.extend(names_between(
+        handler,
+        "generate_handler![",
+        "]",
+        "capture::",
+    ));
     let facilitator = names_between(
         &read("permissions/facilitator.toml"),
         "permissions = [",
@@ -101,9 +108,21 @@ fn every_command_is_registered_permitted_and_declared_once() {
         "]",
         "allow-",
     );
+    let present = names_between(
+        &read("permissions/present.toml"),
+        "permissions = [",
+        "]",
+        "allow-",
+    );
     let gated = names_between(
         &read("src/windows.rs"),
         "KIOSK_COMMANDS: &[&str] = &[",
+        "];",
+        "",
+    );
+    let gated_present = names_between(
+        &read("src/windows.rs"),
+        "PRESENT_COMMANDS: &[&str] = &[",
         "];",
         "",
     );
@@ -115,25 +134,41 @@ fn every_command_is_registered_permitted_and_declared_once() {
         declared, registered,
         "build.rs and generate_handler! must list the same commands"
     );
-    assert!(
-        facilitator.is_disjoint(&kiosk),
-        "no command may be granted to both windows: {:?}",
-        facilitator.intersection(&kiosk).collect::<Vec<_>>()
-    );
+    for (a, b) in [
+        (&facilitator, &kiosk),
+        (&facilitator, &present),
+        (&kiosk, &present),
+    ] {
+        assert!(
+            a.is_disjoint(b),
+            "no command may be granted to two windows: {:?}",
+            a.intersection(b).collect::<Vec<_>>()
+        );
+    }
+    let granted: BTreeSet<String> = facilitator
+        .iter()
+        .chain(&kiosk)
+        .chain(&present)
+        .cloned()
+        .collect();
     assert_eq!(
-        facilitator.union(&kiosk).cloned().collect::<BTreeSet<_>>(),
-        registered,
+        granted, registered,
         "every command is granted to exactly one window"
     );
     assert_eq!(
         kiosk, gated,
         "the kiosk's permission set and the label gate in src/windows.rs must agree"
     );
-    let commands = read("src/commands.rs");
+    assert_eq!(
+        present, gated_present,
+        "the projector's permission set and the label gate in src/windows.rs must agree"
+    );
+    let commands = read("src/commands.rs") + &read("src/capture.rs");
     for name in &registered {
         assert!(
             commands.contains(&format!("pub async fn {name}("))
-                || commands.contains(&format!("pub fn {name}("))
+                || commands.contains(&format!("pub fn {name}(")),
+            "{name}"
         );
     }
 }
@@ -223,5 +258,9 @@ fn each_window_gets_only_its_own_capability() {
             .unwrap()
             .map(|entry| entry.unwrap().file_name().into_string().unwrap())
             .collect();
-    assert_eq!(capabilities.len(), 2, "{capabilities:?}");
+    let present: serde_json::Value =
+        serde_json::from_str(&read("capabilities/present.json")).unwrap();
+    assert_eq!(present["windows"], serde_json::json!(["present"]));
+    assert_eq!(present["permissions"], serde_json::json!(["present"]));
+    assert_eq!(capabilities.len(), 3, "{capabilities:?}");
 }

@@ -3,10 +3,12 @@
 
 mod attendance;
 mod backups;
+mod capture;
 mod cli;
 mod fixtures;
 mod kiosk;
 mod paper;
 mod participants;
+mod plans;
 mod storage;
 mod workshops;
