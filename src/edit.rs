@@ -288,6 +288,17 @@ pub fn record<R>(
     })
 }
 
+/// Empties the workshop's undo stack: what was built before (the demo) is where undo stops.
+pub(crate) fn forget(db: &mut Database, workshop_id: Uuid, now: DateTime<Utc>) -> Result<()> {
+    db.write(now, |w| {
+        w.execute(
+            "UPDATE edit SET state = 'discarded' WHERE workshop_id = ?1",
+            [workshop_id.to_string()],
+        )?;
+        Ok(())
+    })
+}
+
 /// What Undo and Redo would do now, for the buttons' labels.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -3,6 +3,8 @@
 //! already held. `workshop demo` and "Open the demo workshop" both call [`create`]. Large sizes
 //! feed the benchmarks, so everything is written in one transaction with prepared statements.
 
+mod capture;
+
 use crate::attendance::{self, Method, Slot};
 use crate::db::{Database, Writer};
 use crate::error::Result;
@@ -540,15 +542,18 @@ pub fn create(
         .iter()
         .map(|(input, origin)| Ok((participant::validate(input, now)?, *origin)))
         .collect::<Result<Vec<_>>>()?;
-    db.write(now, |w| {
+    let (workshop, participant_ids) = db.write(now, |w| {
         let id: Uuid = workshop::insert(w, &input)?;
         let participant_ids = checked
             .iter()
             .map(|(participant, origin)| participant::insert(w, id, participant, *origin, &mut rng))
             .collect::<Result<Vec<Uuid>>>()?;
         sign_in_past_sessions(w, id, &participant_ids, seed, now)?;
-        workshop::get(w, id)
-    })
+        Ok((workshop::get(w, id)?, participant_ids))
+    })?;
+    let roster = &participant_ids[..participant_ids.len().min(ROSTER.len())];
+    capture::add(db, workshop.id, roster, workshop.start_date, now)?;
+    workshop::get(db.conn(), workshop.id)
 }
 
 /// The slot in which a roster entry registered at the kiosk, if they are a walk-in.
