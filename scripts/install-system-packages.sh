@@ -13,7 +13,8 @@ packages=(
   fonts-noto-core fonts-noto-cjk
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(xvfb xauth webkit2gtk-driver)
+  # python3 plays the window manager in one test (tests/e2e/tools/wm_close.py).
+  packages+=(xvfb xauth webkit2gtk-driver python3)
 fi
 
 missing=()
