@@ -750,9 +750,11 @@ pub fn compare(conn: &Connection, board_id: Uuid) -> Result<Vec<Board>> {
         .collect()
 }
 
-/// The history of a note: every change, who made it (the device) and when.
+/// The history of a note, with the actions linked to it: every change, who made it (the
+/// device) and when.
 pub fn note_history(conn: &Connection, note_id: Uuid) -> Result<Vec<changelog::ChangeEntry>> {
-    changelog::history(conn, NOTE.entity, note_id)
+    let links = plans::links_ever(conn, "note_id", note_id)?;
+    changelog::history_with_links(conn, NOTE.entity, note_id, plans::LINK.entity, &links)
 }
 
 /// Changes whenever anything of the board's workshop changes: the projector's window asks for it

@@ -113,6 +113,34 @@ pub struct ChangeEntry {
     pub device_id: String,
 }
 
+/// The history of a record together with its links (an action's links to notes): every
+/// entry of any of the `entity_ids` of `entity` besides the record's own, oldest first.
+pub fn history_with_links(
+    conn: &Connection,
+    entity: &str,
+    entity_id: Uuid,
+    link_entity: &str,
+    link_ids: &[Uuid],
+) -> Result<Vec<ChangeEntry>> {
+    let mut entries = history(conn, entity, entity_id)?;
+    let mut seqs: Vec<i64> = seqs_of(conn, entity, entity_id)?;
+    for link in link_ids {
+        entries.extend(history(conn, link_entity, *link)?);
+        seqs.extend(seqs_of(conn, link_entity, *link)?);
+    }
+    let mut paired: Vec<(i64, ChangeEntry)> = seqs.into_iter().zip(entries).collect();
+    paired.sort_by_key(|(seq, _)| *seq);
+    Ok(paired.into_iter().map(|(_, entry)| entry).collect())
+}
+
+fn seqs_of(conn: &Connection, entity: &str, entity_id: Uuid) -> Result<Vec<i64>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT seq FROM change_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq",
+    )?;
+    let rows = statement.query_map(params![entity, entity_id.to_string()], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// The history of one record, oldest first.
 pub fn history(conn: &Connection, entity: &str, entity_id: Uuid) -> Result<Vec<ChangeEntry>> {
     let mut statement = conn.prepare_cached(

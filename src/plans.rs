@@ -1119,7 +1119,19 @@ pub fn rollup(conn: &Connection, workshop_id: Uuid) -> Result<Rollup> {
     })
 }
 
-/// The history of an action: every change, from which device and when.
+/// The history of an action, with the notes linked to it and unlinked from it: every change,
+/// from which device and when.
 pub fn history(conn: &Connection, action_id: Uuid) -> Result<Vec<crate::changelog::ChangeEntry>> {
-    crate::changelog::history(conn, ACTION.entity, action_id)
+    let links = links_ever(conn, "action_id", action_id)?;
+    crate::changelog::history_with_links(conn, ACTION.entity, action_id, LINK.entity, &links)
+}
+
+/// Every link row (live or taken back) whose `column` is `id`.
+pub(crate) fn links_ever(conn: &Connection, column: &str, id: Uuid) -> Result<Vec<Uuid>> {
+    let mut statement =
+        conn.prepare_cached(&format!("SELECT id FROM action_note WHERE {column} = ?1"))?;
+    let rows = statement.query_map([id.to_string()], |r| r.get::<_, String>(0))?;
+    Ok(rows
+        .map(|r| r.map(|t| crate::ids::read(&t)))
+        .collect::<std::result::Result<_, _>>()?)
 }

@@ -371,8 +371,10 @@ pub async fn redo(state: Cmd<'_>, workshop_id: Uuid) -> Result<Option<Step>> {
 
 // ----- the projector
 
+/// Async, so that the window is built off the main thread (a synchronous command building a
+/// window can deadlock the event loop on some platforms).
 #[tauri::command]
-pub fn open_presentation(app: AppHandle, board_id: Uuid) -> Result<()> {
+pub async fn open_presentation(app: AppHandle, board_id: Uuid) -> Result<()> {
     windows::open_presentation(&app, board_id)
 }
 

@@ -606,3 +606,77 @@ proptest! {
         prop_assert_eq!(snapshot(&r.db), original);
     }
 }
+
+#[test]
+fn the_histories_of_a_note_and_an_action_show_their_links() {
+    use workshop_core::plans::{self, ActionInput, PlanInput, Scope, Status};
+    let mut r = room();
+    let b = board::create(
+        &mut r.db,
+        r.workshop,
+        &BoardInput {
+            question: "Fair recruitment".into(),
+            ..Default::default()
+        },
+        r.clock.tick(),
+    )
+    .unwrap();
+    let note = board::add_note(
+        &mut r.db,
+        b.id,
+        Quadrant::Threats,
+        "Recruitment fees charged to workers",
+        RaisedBy::default(),
+        r.clock.tick(),
+    )
+    .unwrap();
+    let plan = plans::create_plan(
+        &mut r.db,
+        r.workshop,
+        &PlanInput {
+            scope: Scope::Regional,
+            country: None,
+            organisation: String::new(),
+            title: "Regional plan".into(),
+            group_id: None,
+        },
+        r.clock.tick(),
+    )
+    .unwrap();
+    let input = ActionInput {
+        description: "Monitor recruitment agencies".into(),
+        responsible: "GEFONT".into(),
+        partners: String::new(),
+        start_date: None,
+        due_date: None,
+        status: Status::Planned,
+        resources: String::new(),
+        indicator: String::new(),
+        baseline: String::new(),
+        target: String::new(),
+        themes: vec![],
+    };
+    let action = plans::add_action(&mut r.db, plan.id, &input, &[note.id], r.clock.tick()).unwrap();
+    plans::unlink(&mut r.db, action.id, note.id, r.clock.tick()).unwrap();
+
+    let of_action: Vec<(String, String)> = plans::history(r.db.conn(), action.id)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.entity, e.op))
+        .collect();
+    let expected = [
+        ("action".to_owned(), "create".to_owned()),
+        ("action_note".to_owned(), "create".to_owned()),
+        ("action_note".to_owned(), "delete".to_owned()),
+    ];
+    assert_eq!(of_action, expected);
+    let of_note: Vec<String> = board::note_history(r.db.conn(), note.id)
+        .unwrap()
+        .into_iter()
+        .map(|e| format!("{} {}", e.entity, e.op))
+        .collect();
+    assert_eq!(
+        of_note,
+        ["note create", "action_note create", "action_note delete"]
+    );
+}
