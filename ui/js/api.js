@@ -93,3 +93,71 @@ export const kioskSearch = (query) => call('kiosk_search', { query });
 export const kioskSignIn = (participantId, method) => call('kiosk_sign_in', { participantId, method });
 export const kioskRegister = (walkIn) => call('kiosk_register', { walkIn });
 export const kioskUnlock = (pin) => call('kiosk_unlock', { pin });
+
+// Working groups.
+export const listGroupings = (workshopId) => call('list_groupings', { workshopId });
+/** `by`: 'country' | 'sub_region'; returns [{ name, participantIds }] to edit before creating. */
+export const suggestGroups = (workshopId, by, language) => call('suggest_groups', { workshopId, by, language });
+export const createGrouping = (workshopId, name, groups) => call('create_grouping', { workshopId, name, groups });
+export const renameGrouping = (groupingId, name) => call('rename_grouping', { groupingId, name });
+export const deleteGrouping = (groupingId) => call('delete_grouping', { groupingId });
+export const addGroup = (groupingId, name) => call('add_group', { groupingId, name });
+export const renameGroup = (groupId, name) => call('rename_group', { groupId, name });
+export const deleteGroup = (groupId) => call('delete_group', { groupId });
+/** `groupId` null takes the participant out of every group of the grouping. */
+export const assignToGroup = (groupingId, participantId, groupId) => call('assign_to_group', { groupingId, participantId, groupId });
+export const groupChoices = (workshopId) => call('group_choices', { workshopId });
+
+// SWOT boards. Quadrants: 'strengths' | 'weaknesses' | 'opportunities' | 'threats'.
+export const listBoards = (workshopId) => call('list_boards', { workshopId });
+export const getBoard = (boardId) => call('get_board', { boardId });
+/** `input`: { question, groupId?, priorityVotes? } */
+export const createBoard = (workshopId, input) => call('create_board', { workshopId, input });
+export const updateBoard = (boardId, input) => call('update_board', { boardId, input });
+export const deleteBoard = (boardId) => call('delete_board', { boardId });
+/** `raisedBy`: { groupId?, participantId? } */
+export const addNote = (boardId, quadrant, text, raisedBy = {}) => call('add_note', { boardId, quadrant, text, raisedBy });
+export const addHeading = (boardId, quadrant, text) => call('add_heading', { boardId, quadrant, text });
+export const editNote = (noteId, text) => call('edit_note', { noteId, text });
+export const setNoteRaisedBy = (noteId, raisedBy) => call('set_note_raised_by', { noteId, raisedBy });
+export const setNoteVotes = (noteId, votes) => call('set_note_votes', { noteId, votes });
+/** Moves a note to `quadrant`, before the note `before` (null: at the end); returns the Board. */
+export const moveNote = (noteId, quadrant, before = null) => call('move_note', { noteId, quadrant, before });
+export const setNoteHeading = (noteId, headingId) => call('set_note_heading', { noteId, headingId });
+/** Merges `merged` into `kept`; returns the Board. */
+export const mergeNotes = (kept, merged) => call('merge_notes', { kept, merged });
+export const deleteNote = (noteId) => call('delete_note', { noteId });
+/** The boards of the workshop asking the same question as this one, side by side. */
+export const compareBoards = (boardId) => call('compare_boards', { boardId });
+export const noteHistory = (noteId) => call('note_history', { noteId });
+/** Opens (or points) the projector's window at this board. */
+export const openPresentation = (boardId) => call('open_presentation', { boardId });
+
+// Action plans. Scope: 'regional' | 'national' | 'organisational'; status: 'planned' |
+// 'in_progress' | 'done' | 'dropped'.
+export const listPlans = (workshopId) => call('list_plans', { workshopId });
+/** `input`: { scope, country?, organisation, title, groupId? } */
+export const createPlan = (workshopId, input) => call('create_plan', { workshopId, input });
+export const updatePlan = (planId, input) => call('update_plan', { planId, input });
+export const deletePlan = (planId) => call('delete_plan', { planId });
+/** `input`: { description, responsible, partners, startDate?, dueDate?, status, resources,
+ * indicator, baseline, target, themes: [] }; `noteIds`: the SWOT notes it answers. */
+export const addAction = (planId, input, noteIds = []) => call('add_action', { planId, input, noteIds });
+export const updateAction = (actionId, input) => call('update_action', { actionId, input });
+export const deleteAction = (actionId) => call('delete_action', { actionId });
+export const moveAction = (actionId, planId, before = null) => call('move_action', { actionId, planId, before });
+export const linkActionNote = (actionId, noteId) => call('link_action_note', { actionId, noteId });
+export const unlinkActionNote = (actionId, noteId) => call('unlink_action_note', { actionId, noteId });
+export const actionsOfNote = (noteId) => call('actions_of_note', { noteId });
+export const actionThemes = (workshopId) => call('action_themes', { workshopId });
+export const plansRollup = (workshopId) => call('plans_rollup', { workshopId });
+export const actionHistory = (actionId) => call('action_history', { actionId });
+
+// Undo and redo of group, board and plan edits: Step = { label, touched: [{entity, id}], state }.
+export const undoState = (workshopId) => call('undo_state', { workshopId });
+export const undo = (workshopId) => call('undo', { workshopId });
+export const redo = (workshopId) => call('redo', { workshopId });
+
+// The projector's window (present.html) only.
+export const presentBoard = (boardId) => call('present_board', { boardId });
+export const boardStamp = (boardId) => call('board_stamp', { boardId });

@@ -16,6 +16,10 @@ import * as backups from './views/backups.js';
 import * as attendance from './views/attendance.js';
 import * as badges from './views/badges.js';
 import * as signInSheet from './views/sign-in-sheet.js';
+import * as groupsView from './views/groups.js';
+import * as boardsView from './views/boards.js';
+import * as boardView from './views/board.js';
+import * as plansView from './views/plans.js';
 
 const headerEl = document.getElementById('app-header');
 const mainEl = document.getElementById('app-main');
@@ -30,6 +34,10 @@ const ROUTES = [
   { pattern: /^#\/workshops\/([^/?]+)\/attendance$/, view: attendance, name: 'attendance', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/badges$/, view: badges, name: 'badges', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/sign-in-sheet$/, view: signInSheet, name: 'attendance', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  { pattern: /^#\/workshops\/([^/?]+)\/groups$/, view: groupsView, name: 'groups', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  { pattern: /^#\/workshops\/([^/?]+)\/boards$/, view: boardsView, name: 'boards', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  { pattern: /^#\/workshops\/([^/?]+)\/boards\/([^/?]+)$/, view: boardView, name: 'boards', params: (m) => ({ id: decodeURIComponent(m[1]), boardId: decodeURIComponent(m[2]) }) },
+  { pattern: /^#\/workshops\/([^/?]+)\/plans$/, view: plansView, name: 'plans', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)$/, view: participants, name: 'participants', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/backups$/, view: backups, name: 'backups' },
 ];

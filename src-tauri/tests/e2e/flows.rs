@@ -2,6 +2,7 @@
 
 use crate::harness::{App, sel};
 use chrono::{Days, NaiveDate};
+use fantoccini::wd::WindowHandle;
 use std::path::Path;
 use workshop_core::participant::{self, ParticipantInput, Sex};
 use workshop_core::workshop::{self, WorkshopInput};
@@ -264,4 +265,26 @@ pub fn seed_workshop_from_yesterday(data_dir: &Path, today: NaiveDate) -> String
         }
     }
     badge
+}
+
+/// Switches to the window whose page is `page` (index.html, kiosk.html, present.html) and
+/// returns its handle.
+pub async fn window_with(app: &App, page: &str) -> WindowHandle {
+    app.eventually(&format!("a window showing {page}"), async || {
+        let here = app.client().window().await.ok();
+        for handle in app.client().windows().await.ok()? {
+            app.client().switch_to_window(handle.clone()).await.ok()?;
+            let url = app.client().current_url().await.ok()?;
+            let path = url.path();
+            let main_page = page == "index.html" && matches!(path, "" | "/");
+            if path.ends_with(page) || main_page {
+                return Some(handle);
+            }
+        }
+        if let Some(here) = here {
+            let _ = app.client().switch_to_window(here).await;
+        }
+        None
+    })
+    .await
 }

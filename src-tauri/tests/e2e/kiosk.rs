@@ -6,34 +6,12 @@
 
 use crate::harness::App;
 use chrono::{Datelike, Local};
-use fantoccini::wd::WindowHandle;
 use serde_json::{Value, json};
 use std::time::Duration;
 
 const PIN: &str = "246810";
 /// WebDriver's Enter key.
 const ENTER: &str = "\u{E007}";
-
-/// The window whose page is `page` (kiosk.html or index.html).
-async fn window_with(app: &App, page: &str) -> WindowHandle {
-    app.eventually(&format!("a window showing {page}"), async || {
-        let here = app.client().window().await.ok();
-        for handle in app.client().windows().await.ok()? {
-            app.client().switch_to_window(handle.clone()).await.ok()?;
-            let url = app.client().current_url().await.ok()?;
-            let path = url.path();
-            let main_page = page == "index.html" && matches!(path, "" | "/");
-            if path.ends_with(page) || main_page {
-                return Some(handle);
-            }
-        }
-        if let Some(here) = here {
-            let _ = app.client().switch_to_window(here).await;
-        }
-        None
-    })
-    .await
-}
 
 async fn search(app: &App, text: &str) {
     app.clear("kiosk-search").await;
@@ -71,7 +49,7 @@ async fn a_participant_signs_in_at_the_kiosk_and_the_facilitator_sees_it() {
     app.select("kiosk-session", "2").await;
     app.click("kiosk-start").await;
 
-    let kiosk = window_with(&app, "kiosk.html").await;
+    let kiosk = crate::flows::window_with(&app, "kiosk.html").await;
     app.client().switch_to_window(kiosk.clone()).await.unwrap();
     app.wait_for("kiosk-search").await;
     assert_eq!(
@@ -255,7 +233,7 @@ async fn a_participant_signs_in_at_the_kiosk_and_the_facilitator_sees_it() {
     app.screenshot("wrong-pin").await;
     app.type_text("kiosk-pin", PIN).await;
     app.type_keys("kiosk-pin", ENTER).await;
-    let main = window_with(&app, "index.html").await;
+    let main = crate::flows::window_with(&app, "index.html").await;
     app.eventually("the kiosk window to be gone", async || {
         let windows = app.client().windows().await.ok()?;
         (windows.len() == 1).then_some(())

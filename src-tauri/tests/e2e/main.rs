@@ -14,8 +14,10 @@ mod harness;
 
 mod attendance;
 mod backups;
+mod board;
 mod data_unavailable;
 mod first_run;
+mod groups_plans;
 mod kiosk;
 mod language;
 mod registration;

@@ -6,6 +6,22 @@ import { state } from '../state.js';
 import { printIcon } from '../print.js';
 import { startKioskDialog } from '../views/kiosk-start.js';
 
+/** The header's places: the open workshop's screens, then the backups. */
+function navItems(workshop) {
+  const base = workshop ? `#/workshops/${encodeURIComponent(workshop.id)}` : null;
+  return [
+    ...(base ? [
+      { route: 'participants', href: base, icon: icon('users'), label: t('header.participants') },
+      { route: 'attendance', href: `${base}/attendance`, icon: icon('check'), label: t('header.attendance') },
+      { route: 'badges', href: `${base}/badges`, icon: printIcon('badge'), label: t('header.badges'), secondary: true },
+      { route: 'groups', href: `${base}/groups`, icon: icon('groups'), label: t('header.groups') },
+      { route: 'boards', href: `${base}/boards`, icon: icon('board'), label: t('header.boards') },
+      { route: 'plans', href: `${base}/plans`, icon: icon('plan'), label: t('header.plans') },
+    ] : []),
+    { route: 'backups', href: '#/backups', icon: icon('backup'), label: t('header.backups'), secondary: true },
+  ];
+}
+
 export function renderHeader(el, { route, onLanguage, navigation = true }) {
   clear(el);
   const workshop = state.workshop;
@@ -38,34 +54,13 @@ export function renderHeader(el, { route, onLanguage, navigation = true }) {
     // (The DOM's append would print a bare `false`, hence the spread.)
     ...(navigation ? [h('nav', { class: 'header-nav', aria: { label: t('header.navLabel') } },
       switcher,
-      workshop && h('a', {
-        class: ['nav-link', route === 'participants' && 'is-current'],
-        href: `#/workshops/${encodeURIComponent(workshop.id)}`,
-        testid: 'nav-participants',
-        title: t('header.participants'),
-        aria: { current: route === 'participants' ? 'page' : null },
-      }, icon('users'), h('span', { text: t('header.participants') })),
-      workshop && h('a', {
-        class: ['nav-link', route === 'attendance' && 'is-current'],
-        href: `#/workshops/${encodeURIComponent(workshop.id)}/attendance`,
-        testid: 'nav-attendance',
-        title: t('header.attendance'),
-        aria: { current: route === 'attendance' ? 'page' : null },
-      }, icon('check'), h('span', { text: t('header.attendance') })),
-      workshop && h('a', {
-        class: ['nav-link', route === 'badges' && 'is-current'],
-        href: `#/workshops/${encodeURIComponent(workshop.id)}/badges`,
-        testid: 'nav-badges',
-        title: t('badges.title'),
-        aria: { current: route === 'badges' ? 'page' : null },
-      }, printIcon('badge'), h('span', { text: t('header.badges') })),
-      h('a', {
-        class: ['nav-link', route === 'backups' && 'is-current'],
-        href: '#/backups',
-        testid: 'nav-backups',
-        title: t('header.backups'),
-        aria: { current: route === 'backups' ? 'page' : null },
-      }, icon('backup'), h('span', { text: t('header.backups') })))] : []),
+      ...navItems(workshop).map((item) => h('a', {
+        class: ['nav-link', route === item.route && 'is-current', item.secondary && 'is-secondary'],
+        href: item.href,
+        testid: `nav-${item.route}`,
+        title: item.label,
+        aria: { current: route === item.route ? 'page' : null },
+      }, item.icon, h('span', { text: item.label }))))] : []),
     ...(navigation && workshop ? [h('button', {
       type: 'button',
       class: 'btn btn-kiosk',
