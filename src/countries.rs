@@ -41,6 +41,17 @@ struct Extra {
     formal: &'static [&'static str],
 }
 
+impl Country {
+    /// The name in `language` ("en", "fr", "es"; anything else: English).
+    pub fn name(&self, language: &str) -> &'static str {
+        match language {
+            "fr" => self.fr,
+            "es" => self.es,
+            _ => self.en,
+        }
+    }
+}
+
 const fn c(code: &'static str, en: &'static str, fr: &'static str, es: &'static str) -> Country {
     Country { code, en, fr, es }
 }

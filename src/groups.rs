@@ -182,6 +182,12 @@ pub fn list(conn: &Connection, workshop_id: Uuid) -> Result<Vec<Grouping>> {
                 .insert(participant_id);
         }
     }
+    // Members in the order of the workshop's list (by Latin name).
+    let order: HashMap<Uuid, usize> = people
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.participant_id, i))
+        .collect();
     for grouping in &mut groupings {
         let here = placed.remove(&grouping.id).unwrap_or_default();
         grouping.unassigned = people
@@ -190,11 +196,6 @@ pub fn list(conn: &Connection, workshop_id: Uuid) -> Result<Vec<Grouping>> {
             .cloned()
             .collect();
         for group in &mut grouping.groups {
-            let order: HashMap<Uuid, usize> = people
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (m.participant_id, i))
-                .collect();
             group
                 .members
                 .sort_by_key(|m| order.get(&m.participant_id).copied());
@@ -258,11 +259,7 @@ pub fn suggest(
     for member in members_of_workshop(conn, workshop_id)? {
         let code = member.country.as_deref().unwrap_or_default();
         let name = match by {
-            SuggestBy::Country => countries::by_code(code).map(|c| match language {
-                "fr" => c.fr,
-                "es" => c.es,
-                _ => c.en,
-            }),
+            SuggestBy::Country => countries::by_code(code).map(|c| c.name(language)),
             SuggestBy::SubRegion => regions::of_country(code).map(|r| r.name(language)),
         };
         groups
