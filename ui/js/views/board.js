@@ -21,7 +21,7 @@ import { showModal } from '../components/modal.js';
 import { field, createFieldErrors } from '../components/form-fields.js';
 import { createCountryPicker } from '../components/country-picker.js';
 import { errorText } from '../errors.js';
-import { installUndoKeys, editLabel, undoState as readUndoState } from '../undo.js';
+import { installUndoKeys, editLabel, runStep, undoState as readUndoState } from '../undo.js';
 
 export const QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'];
 
@@ -304,17 +304,8 @@ async function renderBoard(params, ctx, workshopId) {
     undoToast?.();
     undoToast = null;
     await saving;
-    try {
-      const step = await (which === 'undo' ? api.undo(workshopId) : api.redo(workshopId));
-      if (!step) {
-        showToast(t(which === 'undo' ? 'undo.nothingToUndo' : 'undo.nothingToRedo'));
-        return;
-      }
-      showToast(t(which === 'undo' ? 'undo.undone' : 'undo.redone', { edit: editLabel(step.label) }));
-      await afterStep(step);
-    } catch (err) {
-      ctx.showError(err);
-    }
+    const step = await runStep(workshopId, which);
+    if (step) await afterStep(step);
   }
 
   /** Draws the board again after an undo or redo, with the focus on a note it touched. */

@@ -6,7 +6,7 @@
 // country, edited freely (rename, move, add, remove groups) and stored only by "Create grouping".
 // Every stored edit is one undoable step: Ctrl+Z / Ctrl+Shift+Z, or the Undo and Redo buttons.
 //
-// createUndoBar() and askText() are shared with the action plans screen (views/plans.js).
+// askText() is shared with the action plans screen (views/plans.js).
 import { h, icon, clear, uniqueId } from '../dom.js';
 import { t, language, formatNumber } from '../i18n.js';
 import * as api from '../api.js';
@@ -18,74 +18,10 @@ import { field, createFieldErrors } from '../components/form-fields.js';
 import { showModal } from '../components/modal.js';
 import { showToast } from '../components/toast.js';
 import { confirmDialog } from '../components/confirm-dialog.js';
-import { installUndoKeys, editLabel, undoState } from '../undo.js';
+import { createUndoBar } from '../undo.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
-
-/**
- * The Undo and Redo buttons, labelled with what they would undo or redo ("Undo · Move a
- * participant"), and the undo keys. `onStep(step)` redraws the screen after either.
- * Returns { root, refresh(), run(which), destroy() }.
- */
-export function createUndoBar(workshopId, onStep) {
-  const undoBtn = h('button', { type: 'button', class: 'btn btn-small undo-btn', testid: 'undo', aria: { keyshortcuts: 'Control+Z' } });
-  const redoBtn = h('button', { type: 'button', class: 'btn btn-small undo-btn', testid: 'redo', aria: { keyshortcuts: 'Control+Shift+Z Control+Y' } });
-  const root = h('div', { class: 'undo-bar', role: 'group', aria: { label: t('groups.undoBarLabel') } }, undoBtn, redoBtn);
-  let current = { undo: null, redo: null };
-  let busy = false;
-
-  function draw() {
-    for (const [btn, which, label, keys] of [[undoBtn, 'undo', current.undo, 'Ctrl+Z'], [redoBtn, 'redo', current.redo, 'Ctrl+Shift+Z']]) {
-      const name = t(`undo.${which}`);
-      btn.replaceChildren(
-        icon('undo', which === 'redo' ? 'icon icon-flip' : 'icon'),
-        h('span', { text: name }),
-        ...(label ? [h('span', { class: 'undo-what', text: editLabel(label) })] : []));
-      btn.disabled = !label;
-      btn.dataset.label = label ?? '';
-      btn.title = label
-        ? `${name}: ${editLabel(label)} (${keys})`
-        : t(which === 'undo' ? 'undo.nothingToUndo' : 'undo.nothingToRedo');
-    }
-  }
-
-  async function refresh() {
-    current = await undoState(workshopId);
-    draw();
-  }
-
-  async function after(step) {
-    if (step?.state) current = step.state;
-    draw();
-    await onStep(step);
-  }
-
-  async function run(which) {
-    if (busy) return;
-    busy = true;
-    try {
-      const step = await (which === 'undo' ? api.undo(workshopId) : api.redo(workshopId));
-      if (!step) {
-        showToast(t(which === 'undo' ? 'undo.nothingToUndo' : 'undo.nothingToRedo'));
-        await refresh();
-        return;
-      }
-      showToast(t(which === 'undo' ? 'undo.undone' : 'undo.redone', { edit: editLabel(step.label) }));
-      await after(step);
-    } catch (err) {
-      showToast(errorText(err), { kind: 'error' });
-    } finally {
-      busy = false;
-    }
-  }
-
-  undoBtn.addEventListener('click', () => run('undo'));
-  redoBtn.addEventListener('click', () => run('redo'));
-  const stopKeys = installUndoKeys(workshopId, after);
-  draw();
-  return { root, refresh, run, destroy: stopKeys };
-}
 
 /**
  * A one-field dialog (a name). `save(text)` stores it and may throw the core's error, which is
@@ -809,9 +745,7 @@ export async function render(params, ctx) {
       draw();
       focusMember(participantId);
       undoBar.refresh();
-      showToast(t('groups.moved', { name: found.member.fullName, group: toName }), {
-        action: { label: t('undo.undo'), testid: 'toast-undo', onClick: () => undoBar.run('undo') },
-      });
+      undoBar.toast(t('groups.moved', { name: found.member.fullName, group: toName }));
     } catch (err) {
       ctx.showError(err);
       await reload();
@@ -886,9 +820,7 @@ export async function render(params, ctx) {
       groupings = groupings.map((x) => (x.id === updated.id ? updated : x));
       draw();
       undoBar.refresh();
-      showToast(t('groups.groupDeleted', { name: g.name }), {
-        action: { label: t('undo.undo'), testid: 'toast-undo', onClick: () => undoBar.run('undo') },
-      });
+      undoBar.toast(t('groups.groupDeleted', { name: g.name }));
     } catch (err) {
       ctx.showError(err);
     }
@@ -925,9 +857,7 @@ export async function render(params, ctx) {
       await api.deleteGrouping(g.id);
       await reload();
       undoBar.refresh();
-      showToast(t('groups.groupingDeleted', { name: g.name }), {
-        action: { label: t('undo.undo'), testid: 'toast-undo', onClick: () => undoBar.run('undo') },
-      });
+      undoBar.toast(t('groups.groupingDeleted', { name: g.name }));
       newBtn.focus();
     } catch (err) {
       ctx.showError(err);

@@ -20,7 +20,7 @@ import { createCountryPicker } from '../components/country-picker.js';
 import { showModal } from '../components/modal.js';
 import { showToast } from '../components/toast.js';
 import { confirmDialog } from '../components/confirm-dialog.js';
-import { createUndoBar } from './groups.js';
+import { createUndoBar } from '../undo.js';
 
 export const SCOPES = ['regional', 'national', 'organisational'];
 export const STATUSES = ['planned', 'in_progress', 'done', 'dropped'];
@@ -497,7 +497,7 @@ export async function render(params, ctx) {
       await api.deleteAction(action.id);
       await reload();
       undoBar.refresh();
-      showToast(t('plans.actionDeleted'), { action: { label: t('undo.undo'), testid: 'toast-undo', onClick: () => undoBar.run('undo') } });
+      undoBar.toast(t('plans.actionDeleted'));
       return true;
     } catch (err) {
       ctx.showError(err);
@@ -518,7 +518,7 @@ export async function render(params, ctx) {
       await api.deletePlan(plan.id);
       await reload();
       undoBar.refresh();
-      showToast(t('plans.planDeleted', { title: plan.title }), { action: { label: t('undo.undo'), testid: 'toast-undo', onClick: () => undoBar.run('undo') } });
+      undoBar.toast(t('plans.planDeleted', { title: plan.title }));
       newBtn.focus();
     } catch (err) {
       ctx.showError(err);
