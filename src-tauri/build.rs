@@ -70,6 +70,7 @@ const COMMANDS: &[&str] = &[
     "note_history",
     "list_plans",
     "create_plan",
+    "create_plan_with_action",
     "update_plan",
     "delete_plan",
     "add_action",

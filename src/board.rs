@@ -399,7 +399,7 @@ pub fn delete(db: &mut Database, board_id: Uuid, now: DateTime<Utc>) -> Result<(
     })
 }
 
-/// Adds a note (or, with `is_heading`, a heading) at the end of a quadrant.
+/// Adds a note at the end of a quadrant.
 pub fn add_note(
     db: &mut Database,
     board_id: Uuid,
@@ -408,40 +408,81 @@ pub fn add_note(
     raised_by: RaisedBy,
     now: DateTime<Utc>,
 ) -> Result<Note> {
-    insert_note(db, board_id, quadrant, text, raised_by, false, now)
+    insert_note(db, board_id, quadrant, text, raised_by, None, now)
 }
 
-/// Adds a heading at the end of a quadrant: notes are then grouped under it with
-/// [`set_heading`].
+/// Adds a heading with `gathered` notes of its quadrant put under it, in the same edit (one undo
+/// takes both back): where the first of them was, or at the end of the quadrant when it gathers
+/// none. More notes join it with [`set_heading`].
 pub fn add_heading(
     db: &mut Database,
     board_id: Uuid,
     quadrant: Quadrant,
     text: &str,
+    gathered: &[Uuid],
     now: DateTime<Utc>,
 ) -> Result<Note> {
-    insert_note(db, board_id, quadrant, text, RaisedBy::default(), true, now)
+    insert_note(
+        db,
+        board_id,
+        quadrant,
+        text,
+        RaisedBy::default(),
+        Some(gathered),
+        now,
+    )
 }
 
+/// Inserts a note, or with `heading: Some(gathered)` a heading with those notes under it.
 fn insert_note(
     db: &mut Database,
     board_id: Uuid,
     quadrant: Quadrant,
     text: &str,
     raised_by: RaisedBy,
-    is_heading: bool,
+    heading: Option<&[Uuid]>,
     now: DateTime<Utc>,
 ) -> Result<Note> {
     let text = valid_text(text)?;
     let board = get(db.conn(), board_id)?;
     check_raised_by(db.conn(), board.workshop_id, raised_by)?;
-    let last = board
+    let gathered = heading.unwrap_or_default();
+    for note_id in gathered {
+        let note = board
+            .notes
+            .iter()
+            .find(|n| n.id == *note_id)
+            .ok_or_else(|| Error::not_found(NOTE.entity, note_id))?;
+        if note.is_heading || note.quadrant != quadrant {
+            return Err(Error::invalid(
+                InvalidCode::InvalidValue,
+                "noteIds",
+                "A note goes under a heading of its own quadrant",
+            ));
+        }
+    }
+    let in_quadrant: Vec<&Note> = board
         .notes
         .iter()
         .filter(|n| n.quadrant == quadrant)
-        .map(|n| n.position)
-        .reduce(f64::max);
-    let label = if is_heading {
+        .collect();
+    // A plain note goes last; a heading that gathers notes goes where the first of them was
+    // (above the heading it was under, if any), so the group stays where the eye left it.
+    let anchor = gathered.first().and_then(|first| {
+        let note = in_quadrant.iter().find(|n| n.id == *first)?;
+        let heading = note
+            .heading_id
+            .and_then(|h| in_quadrant.iter().position(|n| n.id == h));
+        heading.or_else(|| in_quadrant.iter().position(|n| n.id == note.id))
+    });
+    let position = match anchor {
+        Some(at) => edit::between(
+            at.checked_sub(1).map(|i| in_quadrant[i].position),
+            Some(in_quadrant[at].position),
+        ),
+        None => edit::between(in_quadrant.last().map(|n| n.position), None),
+    };
+    let label = if heading.is_some() {
         "note.heading"
     } else {
         "note.add"
@@ -457,12 +498,21 @@ fn insert_note(
                 ("boardId", json!(board_id)),
                 ("quadrant", json!(quadrant.as_str())),
                 ("text", json!(text)),
-                ("position", json!(edit::between(last, None))),
-                ("isHeading", json!(is_heading)),
+                ("position", json!(position)),
+                ("isHeading", json!(heading.is_some())),
                 ("raisedByGroupId", json!(raised_by.group_id)),
                 ("raisedByParticipantId", json!(raised_by.participant_id)),
             ],
         )?;
+        for note_id in gathered {
+            edit::update(
+                w,
+                &NOTE,
+                *note_id,
+                board.workshop_id,
+                &[("headingId", json!(id))],
+            )?;
+        }
         Ok(id)
     })?;
     note(db.conn(), id)

@@ -705,20 +705,57 @@ pub fn create_plan(
     let checked = validate_plan(input)?;
     live_workshop(db.conn(), workshop_id)?;
     edit::record(db, workshop_id, "plan.create", now, |w| {
-        check_group(w, workshop_id, checked.group_id, None)?;
-        let id = w.new_id();
-        let mut fields = checked.fields();
-        fields.push((
-            "position",
-            json!(next_position(
-                w,
-                "SELECT MAX(position) FROM action_plan WHERE workshop_id = ?1",
-                workshop_id
-            )?),
-        ));
-        edit::insert(w, &PLAN, id, workshop_id, &fields)?;
+        let id = insert_plan(w, workshop_id, &checked)?;
         get(w, id)
     })
+}
+
+/// A plan and its first action, made together.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanWithAction {
+    pub plan: Plan,
+    pub action: Action,
+}
+
+/// "Create an action from this note" into a plan that does not exist yet: the plan and its
+/// first action (linked to `note_ids`) as one edit, so one undo takes both back and an action
+/// that is refused leaves no empty plan behind.
+pub fn create_plan_with_action(
+    db: &mut Database,
+    workshop_id: Uuid,
+    plan: &PlanInput,
+    action: &ActionInput,
+    note_ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<PlanWithAction> {
+    let checked_plan = validate_plan(plan)?;
+    let checked_action = validate_action(action)?;
+    live_workshop(db.conn(), workshop_id)?;
+    edit::record(db, workshop_id, "plan.create", now, |w| {
+        let plan_id = insert_plan(w, workshop_id, &checked_plan)?;
+        let action_id = insert_action(w, workshop_id, plan_id, &checked_action, note_ids)?;
+        Ok(PlanWithAction {
+            plan: get(w, plan_id)?,
+            action: get_action(w, action_id)?,
+        })
+    })
+}
+
+fn insert_plan(w: &Writer, workshop_id: Uuid, checked: &ValidPlan) -> Result<Uuid> {
+    check_group(w, workshop_id, checked.group_id, None)?;
+    let id = w.new_id();
+    let mut fields = checked.fields();
+    fields.push((
+        "position",
+        json!(next_position(
+            w,
+            "SELECT MAX(position) FROM action_plan WHERE workshop_id = ?1",
+            workshop_id
+        )?),
+    ));
+    edit::insert(w, &PLAN, id, workshop_id, &fields)?;
+    Ok(id)
 }
 
 /// Changes a plan's scope, country, organisation, title or group.
@@ -829,26 +866,37 @@ pub fn add_action(
     let workshop_id = live_plan(db.conn(), plan_id)?;
     let checked = validate_action(input)?;
     edit::record(db, workshop_id, "action.create", now, |w| {
-        for note_id in note_ids {
-            check_note(w, workshop_id, *note_id)?;
-        }
-        let id = w.new_id();
-        let mut fields = vec![("planId", json!(plan_id.to_string()))];
-        fields.extend(checked.fields());
-        fields.push((
-            "position",
-            json!(next_position(
-                w,
-                "SELECT MAX(position) FROM action WHERE plan_id = ?1",
-                plan_id
-            )?),
-        ));
-        edit::insert(w, &ACTION, id, workshop_id, &fields)?;
-        for note_id in note_ids {
-            add_link(w, workshop_id, id, *note_id)?;
-        }
+        let id = insert_action(w, workshop_id, plan_id, &checked, note_ids)?;
         get_action(w, id)
     })
+}
+
+fn insert_action(
+    w: &Writer,
+    workshop_id: Uuid,
+    plan_id: Uuid,
+    checked: &ValidAction,
+    note_ids: &[Uuid],
+) -> Result<Uuid> {
+    for note_id in note_ids {
+        check_note(w, workshop_id, *note_id)?;
+    }
+    let id = w.new_id();
+    let mut fields = vec![("planId", json!(plan_id.to_string()))];
+    fields.extend(checked.fields());
+    fields.push((
+        "position",
+        json!(next_position(
+            w,
+            "SELECT MAX(position) FROM action WHERE plan_id = ?1",
+            plan_id
+        )?),
+    ));
+    edit::insert(w, &ACTION, id, workshop_id, &fields)?;
+    for note_id in note_ids {
+        add_link(w, workshop_id, id, *note_id)?;
+    }
+    Ok(id)
 }
 
 /// Changes every field of an action (the form sends them all).

@@ -11,7 +11,9 @@ use workshop_core::board::{self, Board, BoardInput, BoardSummary, Note, Quadrant
 use workshop_core::changelog::ChangeEntry;
 use workshop_core::edit::{self, Step, UndoState};
 use workshop_core::groups::{self, GroupChoice, GroupDraft, Grouping, SuggestBy};
-use workshop_core::plans::{self, Action, ActionInput, ActionOfNote, Plan, PlanInput, Rollup};
+use workshop_core::plans::{
+    self, Action, ActionInput, ActionOfNote, Plan, PlanInput, PlanWithAction, Rollup,
+};
 
 type Cmd<'a> = State<'a, AppState>;
 
@@ -156,9 +158,10 @@ pub async fn add_heading(
     board_id: Uuid,
     quadrant: Quadrant,
     text: String,
+    gathered: Vec<Uuid>,
 ) -> Result<Note> {
     state
-        .run(move |db| board::add_heading(db, board_id, quadrant, &text, now()))
+        .run(move |db| board::add_heading(db, board_id, quadrant, &text, &gathered, now()))
         .await
 }
 
@@ -251,6 +254,21 @@ pub async fn list_plans(state: Cmd<'_>, workshop_id: Uuid) -> Result<Vec<Plan>> 
 pub async fn create_plan(state: Cmd<'_>, workshop_id: Uuid, input: PlanInput) -> Result<Plan> {
     state
         .run(move |db| plans::create_plan(db, workshop_id, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn create_plan_with_action(
+    state: Cmd<'_>,
+    workshop_id: Uuid,
+    plan: PlanInput,
+    action: ActionInput,
+    note_ids: Vec<Uuid>,
+) -> Result<PlanWithAction> {
+    state
+        .run(move |db| {
+            plans::create_plan_with_action(db, workshop_id, &plan, &action, &note_ids, now())
+        })
         .await
 }
 

@@ -78,6 +78,7 @@ pub fn run() {
         capture::list_plans,
         capture::create_plan,
         capture::update_plan,
+        capture::create_plan_with_action,
         capture::delete_plan,
         capture::add_action,
         capture::update_action,

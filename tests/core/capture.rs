@@ -327,8 +327,15 @@ fn headings_group_notes_of_their_quadrant_and_deleting_one_keeps_its_notes() {
         r.clock.tick(),
     )
     .unwrap();
-    let heading =
-        board::add_heading(&mut r.db, b.id, Quadrant::Threats, "Policy", r.clock.tick()).unwrap();
+    let heading = board::add_heading(
+        &mut r.db,
+        b.id,
+        Quadrant::Threats,
+        "Policy",
+        &[],
+        r.clock.tick(),
+    )
+    .unwrap();
     let note = board::add_note(
         &mut r.db,
         b.id,
@@ -398,6 +405,59 @@ fn headings_group_notes_of_their_quadrant_and_deleting_one_keeps_its_notes() {
             .unwrap()
             .heading_id,
         Some(heading.id)
+    );
+
+    // A new heading can gather notes as it is made: one edit, so one undo takes both back.
+    let policy = board::add_heading(
+        &mut r.db,
+        b.id,
+        Quadrant::Strengths,
+        "Agreements",
+        &[other.id],
+        r.clock.tick(),
+    )
+    .unwrap();
+    let heading_of = |db: &Database, id| {
+        board::get(db.conn(), b.id)
+            .unwrap()
+            .notes
+            .iter()
+            .find(|n| n.id == id)
+            .map(|n| n.heading_id)
+    };
+    assert_eq!(heading_of(&r.db, other.id), Some(Some(policy.id)));
+    assert_eq!(
+        texts(&board::get(r.db.conn(), b.id).unwrap(), Quadrant::Strengths),
+        ["Agreements", "Bilateral agreements"],
+        "the heading goes where the note it gathers was"
+    );
+    edit::undo(&mut r.db, r.workshop, r.clock.tick()).unwrap();
+    assert_eq!(heading_of(&r.db, other.id), Some(None));
+    assert_eq!(
+        heading_of(&r.db, policy.id),
+        None,
+        "the heading is gone too"
+    );
+    let refused = board::add_heading(
+        &mut r.db,
+        b.id,
+        Quadrant::Weaknesses,
+        "Elsewhere",
+        &[other.id],
+        r.clock.tick(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        refused.field(),
+        Some("noteIds"),
+        "only notes of its own quadrant"
+    );
+    assert_eq!(
+        texts(
+            &board::get(r.db.conn(), b.id).unwrap(),
+            Quadrant::Weaknesses
+        ),
+        Vec::<String>::new()
     );
 }
 
@@ -586,7 +646,11 @@ proptest! {
                     _ => Ok(()),
                 },
                 Step::Delete(i) => match pick(i) { Some(id) => board::delete_note(&mut r.db, id, now).map(|_| ()), None => Ok(()) },
-                Step::Heading(q, t) => board::add_heading(&mut r.db, b.id, Quadrant::ALL[q], &t, now).map(|_| ()),
+                Step::Heading(q, t) => {
+                    // The new heading gathers the plain notes of its quadrant, in one edit.
+                    let gathered: Vec<_> = notes.iter().filter(|n| n.quadrant == Quadrant::ALL[q] && !n.is_heading).map(|n| n.id).collect();
+                    board::add_heading(&mut r.db, b.id, Quadrant::ALL[q], &t, &gathered, now).map(|_| ())
+                }
                 Step::Group(a, h) => match (pick(a), pick(h)) {
                     (Some(a), Some(h)) => board::set_heading(&mut r.db, a, Some(h), now).map(|_| ()),
                     _ => Ok(()),

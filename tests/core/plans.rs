@@ -1141,3 +1141,66 @@ fn two_thousand_actions_are_all_listed_with_their_links_and_rolled_up() {
     );
     assert_eq!(rollup.by_theme[0].count, 2000);
 }
+
+#[test]
+fn a_new_plan_and_its_first_action_from_a_note_are_one_edit() {
+    let (clock, mut db, workshop_id) = open();
+    let board_id = board(&db, &clock, workshop_id, "Migration");
+    let agencies = note(&db, &clock, board_id, "threats", "Unlicensed agencies");
+
+    // An action that is refused leaves no empty plan behind.
+    let refused = plans::create_plan_with_action(
+        &mut db,
+        workshop_id,
+        &national("NP", "Nepal"),
+        &ActionInput {
+            responsible: String::new(),
+            ..action("Map agencies")
+        },
+        &[agencies],
+        clock.tick(),
+    )
+    .unwrap_err();
+    assert_eq!(refused.field(), Some("responsible"));
+    assert!(plans::list(db.conn(), workshop_id).unwrap().is_empty());
+
+    let made = plans::create_plan_with_action(
+        &mut db,
+        workshop_id,
+        &national("NP", "Nepal"),
+        &action("Map agencies"),
+        &[agencies],
+        clock.tick(),
+    )
+    .unwrap();
+    assert_eq!(made.action.plan_id, made.plan.id);
+    assert_eq!(
+        descriptions(&plans::get(db.conn(), made.plan.id).unwrap()),
+        ["Map agencies"]
+    );
+    let answers = plans::actions_of_note(db.conn(), agencies).unwrap();
+    assert_eq!(
+        answers.len(),
+        1,
+        "the note knows the action that answers it"
+    );
+
+    let step = edit::undo(&mut db, workshop_id, clock.tick())
+        .unwrap()
+        .unwrap();
+    assert_eq!(step.label, "plan.create");
+    assert!(
+        plans::list(db.conn(), workshop_id).unwrap().is_empty(),
+        "one undo takes both back"
+    );
+    assert!(
+        plans::actions_of_note(db.conn(), agencies)
+            .unwrap()
+            .is_empty()
+    );
+    edit::redo(&mut db, workshop_id, clock.tick()).unwrap();
+    assert_eq!(
+        descriptions(&plans::get(db.conn(), made.plan.id).unwrap()),
+        ["Map agencies"]
+    );
+}

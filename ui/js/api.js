@@ -117,7 +117,8 @@ export const updateBoard = (boardId, input) => call('update_board', { boardId, i
 export const deleteBoard = (boardId) => call('delete_board', { boardId });
 /** `raisedBy`: { groupId?, participantId? } */
 export const addNote = (boardId, quadrant, text, raisedBy = {}) => call('add_note', { boardId, quadrant, text, raisedBy });
-export const addHeading = (boardId, quadrant, text) => call('add_heading', { boardId, quadrant, text });
+// `gathered`: notes of that quadrant put under the new heading in the same edit (one undo).
+export const addHeading = (boardId, quadrant, text, gathered = []) => call('add_heading', { boardId, quadrant, text, gathered });
 export const editNote = (noteId, text) => call('edit_note', { noteId, text });
 export const setNoteRaisedBy = (noteId, raisedBy) => call('set_note_raised_by', { noteId, raisedBy });
 export const setNoteVotes = (noteId, votes) => call('set_note_votes', { noteId, votes });
@@ -138,6 +139,9 @@ export const openPresentation = (boardId) => call('open_presentation', { boardId
 export const listPlans = (workshopId) => call('list_plans', { workshopId });
 /** `input`: { scope, country?, organisation, title, groupId? } */
 export const createPlan = (workshopId, input) => call('create_plan', { workshopId, input });
+// A new plan and its first action linked to `noteIds`, as one edit (one undo).
+export const createPlanWithAction = (workshopId, plan, action, noteIds) =>
+  call('create_plan_with_action', { workshopId, plan, action, noteIds });
 export const updatePlan = (planId, input) => call('update_plan', { planId, input });
 export const deletePlan = (planId) => call('delete_plan', { planId });
 /** `input`: { description, responsible, partners, startDate?, dueDate?, status, resources,

@@ -16,10 +16,10 @@ import * as backups from './views/backups.js';
 import * as attendance from './views/attendance.js';
 import * as badges from './views/badges.js';
 import * as signInSheet from './views/sign-in-sheet.js';
-import * as groupsView from './views/groups.js';
+import * as groupsView from './views/groups/index.js';
 import * as boardsView from './views/boards.js';
-import * as boardView from './views/board.js';
-import * as plansView from './views/plans.js';
+import * as boardView from './views/board/index.js';
+import * as plansView from './views/plans/index.js';
 
 const headerEl = document.getElementById('app-header');
 const mainEl = document.getElementById('app-main');

@@ -1,6 +1,8 @@
 // Undo and redo of what the room produces (groups, SWOT boards, action plans): Ctrl+Z and
 // Ctrl+Shift+Z (or Ctrl+Y) anywhere on such a screen, backed by the core's change log. While a
 // text field has the focus its own typing undo wins; the edit is saved when the field is left.
+// While a modal dialog is open the keys do nothing: the dialog shows what it was opened on, and
+// an undo beneath it would leave it showing something that is no longer so.
 import * as api from './api.js';
 import { t } from './i18n.js';
 import { h, icon } from './dom.js';
@@ -37,17 +39,11 @@ export async function runStep(workshopId, which) {
   }
 }
 
-/**
- * Listens for the undo keys while a screen is shown. `onStep(step)` redraws the screen after an
- * undo or redo; returns a function that stops listening (call it when the screen goes).
- */
-export function installUndoKeys(workshopId, onStep) {
-  async function run(which) {
-    const step = await runStep(workshopId, which);
-    if (step) await onStep(step);
-  }
+/** Calls `run('undo')` or `run('redo')` for the undo keys until the returned function is called. */
+function listenForUndoKeys(run) {
   function onKey(e) {
     if (!(e.ctrlKey || e.metaKey) || e.altKey || typingIn(e.target)) return;
+    if (document.querySelector('dialog[open]')) return;
     const key = e.key.toLowerCase();
     if (key === 'z' && !e.shiftKey) {
       e.preventDefault();
@@ -61,7 +57,7 @@ export function installUndoKeys(workshopId, onStep) {
   return () => document.removeEventListener('keydown', onKey);
 }
 
-/** Undo/redo as buttons too (for the mouse, and to show what would be undone). */
+/** What could be undone and redone now: { undo: label | null, redo: label | null }. */
 export async function undoState(workshopId) {
   try {
     return await api.undoState(workshopId);
@@ -70,64 +66,133 @@ export async function undoState(workshopId) {
   }
 }
 
+const KEYS = {
+  undo: { aria: 'Control+Z', title: 'board.undoTitle', nothing: 'undo.nothingToUndo' },
+  redo: { aria: 'Control+Shift+Z Control+Y', title: 'board.redoTitle', nothing: 'undo.nothingToRedo' },
+};
+
 /**
- * The Undo and Redo buttons, labelled with what they would undo or redo ("Undo · Move a
- * participant"), and the undo keys. `onStep(step)` redraws the screen after either.
- * Returns { root, refresh(), run(which), toast(message), destroy() }.
+ * The Undo and Redo buttons, labelled with what they would take back or make again, and the undo
+ * keys. `onStep(step)` redraws the screen after either.
+ *
+ * - `look`: 'inline' ("Undo · Move a participant": groups, plans) or 'stacked' (the edit on a
+ *   line under the word: the SWOT board's head, styled in board.css);
+ * - `testid`: put before the buttons' testids ('board-' gives board-undo, board-redo-label…);
+ * - `beforeStep()`: awaited before each undo or redo (the board lets its saves land first, so
+ *   that Ctrl+Z takes back the edit just made and not the one before it).
+ *
+ * Undos and redos run one after the other, in the order asked; a button pressed while one runs
+ * is ignored (a double click undoes once).
+ * Returns { root, refresh(), edited(message?, options?), offerUndo(message, options), run(which),
+ * destroy() }.
  */
-export function createUndoBar(workshopId, onStep) {
-  const undoBtn = h('button', { type: 'button', class: 'btn btn-small undo-btn', testid: 'undo', aria: { keyshortcuts: 'Control+Z' } });
-  const redoBtn = h('button', { type: 'button', class: 'btn btn-small undo-btn', testid: 'redo', aria: { keyshortcuts: 'Control+Shift+Z Control+Y' } });
-  const root = h('div', { class: 'undo-bar', role: 'group', aria: { label: t('groups.undoBarLabel') } }, undoBtn, redoBtn);
+export function createUndoBar(workshopId, onStep, { look = 'inline', testid = '', beforeStep = null } = {}) {
+  const stacked = look === 'stacked';
+  const buttons = {};
+  for (const which of ['undo', 'redo']) {
+    const name = t(`undo.${which}`);
+    const what = stacked
+      ? h('span', { class: 'board-undo-label', testid: `${testid}${which}-label` })
+      : h('span', { class: 'undo-what' });
+    const glyph = icon('undo', which === 'redo' ? 'icon icon-flip' : 'icon');
+    const btn = h('button', {
+      type: 'button',
+      class: ['btn', 'btn-small', stacked ? 'board-undo' : 'undo-btn'],
+      testid: `${testid}${which}`,
+      aria: { keyshortcuts: KEYS[which].aria },
+    }, glyph, stacked
+      ? h('span', { class: 'board-undo-text' }, h('span', { text: name }), what)
+      : [h('span', { text: name }), what]);
+    btn.addEventListener('click', () => {
+      if (!running) run(which);
+    });
+    buttons[which] = { btn, what };
+  }
+  const root = h('div', { class: 'undo-bar', role: 'group', aria: { label: t('groups.undoBarLabel') } },
+    buttons.undo.btn, buttons.redo.btn);
+
   let current = { undo: null, redo: null };
-  let busy = false;
+  let reads = 0; // the newest undo state asked for wins over slower, older answers
 
   function draw() {
-    for (const [btn, which, label, keys] of [[undoBtn, 'undo', current.undo, 'Ctrl+Z'], [redoBtn, 'redo', current.redo, 'Ctrl+Shift+Z']]) {
-      const name = t(`undo.${which}`);
-      btn.replaceChildren(
-        icon('undo', which === 'redo' ? 'icon icon-flip' : 'icon'),
-        h('span', { text: name }),
-        ...(label ? [h('span', { class: 'undo-what', text: editLabel(label) })] : []));
+    for (const which of ['undo', 'redo']) {
+      const { btn, what } = buttons[which];
+      const label = current[which];
+      what.textContent = label ? editLabel(label) : '';
       btn.disabled = !label;
       btn.dataset.label = label ?? '';
-      btn.title = label
-        ? `${name}: ${editLabel(label)} (${keys})`
-        : t(which === 'undo' ? 'undo.nothingToUndo' : 'undo.nothingToRedo');
+      btn.title = label ? t(KEYS[which].title, { edit: editLabel(label) }) : t(KEYS[which].nothing);
     }
   }
 
   async function refresh() {
-    current = await undoState(workshopId);
+    const read = ++reads;
+    const next = await undoState(workshopId);
+    if (read !== reads) return;
+    current = next;
     draw();
   }
 
-  async function after(step) {
-    if (step?.state) current = step.state;
-    draw();
-    await onStep(step);
+  // A toast's Undo takes back the edit it announced, so it goes as soon as anything else is
+  // undone, redone or edited: it would take back that instead.
+  let edits = 0;
+  let dismissToast = () => {};
+
+  /** Call after every edit the screen makes: the buttons follow. With a message, see offerUndo. */
+  function edited(message = null, toastOptions = {}) {
+    edits += 1;
+    dismissToast();
+    refresh();
+    if (message) offerUndo(message, toastOptions);
   }
 
-  async function run(which) {
-    if (busy) return;
-    busy = true;
-    try {
+  /**
+   * A toast saying what the edit just made did, with an Undo of its own (`testid` for that
+   * button; `onUndo()` runs just before the undo).
+   */
+  function offerUndo(message, { testid: toastTestid = 'toast-undo', onUndo = null } = {}) {
+    dismissToast();
+    const mine = edits;
+    dismissToast = showToast(message, {
+      action: {
+        label: t('common.undo'),
+        testid: toastTestid,
+        onClick: () => run('undo', () => {
+          if (edits !== mine) return false;
+          onUndo?.();
+          return true;
+        }),
+      },
+    });
+  }
+
+  let queue = Promise.resolve();
+  let running = 0;
+
+  /** Undoes or redoes; `stillWanted()`, if given, is asked once earlier saves have landed. */
+  function run(which, stillWanted = null) {
+    running += 1;
+    const job = queue.then(async () => {
+      await beforeStep?.();
+      if (stillWanted && !stillWanted()) return;
+      dismissToast();
       const step = await runStep(workshopId, which);
-      if (step) await after(step);
-      else await refresh();
-    } finally {
-      busy = false;
-    }
+      if (!step) {
+        await refresh();
+        return;
+      }
+      reads += 1;
+      current = step.state ?? current;
+      draw();
+      await onStep(step);
+    }).finally(() => {
+      running -= 1;
+    });
+    queue = job.catch(() => {});
+    return job;
   }
 
-  /** A toast for an edit just made, with an Undo button of its own. */
-  function toast(message) {
-    showToast(message, { action: { label: t('undo.undo'), testid: 'toast-undo', onClick: () => run('undo') } });
-  }
-
-  undoBtn.addEventListener('click', () => run('undo'));
-  redoBtn.addEventListener('click', () => run('redo'));
-  const stopKeys = installUndoKeys(workshopId, after);
+  const stopKeys = listenForUndoKeys(run);
   draw();
-  return { root, refresh, run, toast, destroy: stopKeys };
+  return { root, refresh, edited, offerUndo, run, destroy: stopKeys };
 }

@@ -635,15 +635,24 @@ impl App {
     // ----- reading -----
 
     /// The rendered text of the first shown element with this test id.
+    ///
+    /// A view that redraws may replace the element between finding and reading it (a stale
+    /// element): it is then found again, a few times, before the test fails.
     pub async fn text(&self, testid: &str) -> String {
-        let element = self.wait_for(testid).await;
-        match element.text().await {
-            Ok(text) => text,
-            Err(e) => {
-                self.fail(&format!("reading data-testid=\"{testid}\" failed: {e}"))
-                    .await
+        let mut last_error = None;
+        for _ in 0..5 {
+            let element = self.wait_for(testid).await;
+            match element.text().await {
+                Ok(text) => return text,
+                Err(e) => {
+                    last_error = Some(e);
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
             }
         }
+        let error = last_error.map(|e| e.to_string()).unwrap_or_default();
+        self.fail(&format!("reading data-testid=\"{testid}\" failed: {error}"))
+            .await
     }
 
     /// The `value` of a form field.

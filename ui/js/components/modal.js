@@ -1,5 +1,7 @@
 // A native modal <dialog> shown once and removed when done: Escape (the dialog's `cancel`)
 // goes through `onCancel`, and the returned function closes it, however many times it is called.
+import { h } from '../dom.js';
+
 export function showModal(dialog, { onCancel }) {
   let open = true;
   dialog.addEventListener('cancel', (e) => {
@@ -15,4 +17,9 @@ export function showModal(dialog, { onCancel }) {
     dialog.remove();
     return true;
   };
+}
+
+/** A dialog's own place for toasts: the page under a modal dialog is inert (see toast.js). */
+export function dialogToastRegion() {
+  return h('div', { class: 'toast-region toast-region-dialog', role: 'status', aria: { live: 'polite' } });
 }

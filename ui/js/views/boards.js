@@ -8,7 +8,7 @@ import { state } from '../state.js';
 import { showToast } from '../components/toast.js';
 import { confirmDialog } from '../components/confirm-dialog.js';
 import { errorText } from '../errors.js';
-import { questionKey, boardHref, QUADRANTS } from './board.js';
+import { questionKey, boardHref, QUADRANTS } from './board/model.js';
 
 export async function render(params, ctx) {
   let workshop = state.workshop;
