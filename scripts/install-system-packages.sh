@@ -13,8 +13,9 @@ packages=(
   fonts-noto-core fonts-noto-cjk
 )
 if [[ "${1:-}" == "--test" ]]; then
-  # python3 plays the window manager in one test (tests/e2e/tools/wm_close.py).
-  packages+=(xvfb xauth webkit2gtk-driver python3)
+  # python3 plays the window manager in one test (tests/e2e/tools/wm_close.py); with venv it
+  # also reads the exported workbooks with openpyxl (tests/openpyxl/, see scripts/test.sh).
+  packages+=(xvfb xauth webkit2gtk-driver python3 python3-venv)
 fi
 
 missing=()

@@ -12,6 +12,16 @@ if ! command -v tauri-driver >/dev/null; then
   cargo install tauri-driver --locked --version '^2'
 fi
 
+# openpyxl (PyPI) reads the exported workbooks as another program would
+# (tests/openpyxl/check_export.py): the python3 on the PATH if it has it, else a venv in target/.
+if ! python3 -c 'import openpyxl' 2>/dev/null; then
+  if [[ ! -x target/openpyxl-venv/bin/python ]]; then
+    python3 -m venv target/openpyxl-venv
+    target/openpyxl-venv/bin/pip install --quiet --disable-pip-version-check 'openpyxl>=3.1,<4'
+  fi
+  export PYTHON="$PWD/target/openpyxl-venv/bin/python"
+fi
+
 step() { printf '\n== %s\n' "$*"; }
 
 step "Formatting"

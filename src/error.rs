@@ -69,6 +69,16 @@ pub enum Error {
     #[error("{message}")]
     Unavailable { code: &'static str, message: String },
 
+    /// A workbook to import was refused, or could not be read, before anything was changed: not a
+    /// workbook, damaged, hostile, or over a limit of the reader (`crate::import`). `file` is the
+    /// file's name; `code` tells the case.
+    #[error("{message}")]
+    Import {
+        code: crate::import::ImportCode,
+        file: String,
+        message: String,
+    },
+
     /// A bug or a crashed background task; the data is untouched.
     #[error("Something went wrong inside Workshop Desk: {0}. Nothing was saved; please try again.")]
     Internal(String),
@@ -145,6 +155,7 @@ impl Error {
             Self::PinThrottled { .. } => "pin_throttled",
             Self::Forbidden => "forbidden",
             Self::Unavailable { code, .. } => code,
+            Self::Import { code, .. } => code.as_str(),
             Self::Internal(_) => "internal",
             Self::Storage(_) => "storage",
         }

@@ -12,8 +12,10 @@ pub mod db;
 pub mod demo;
 pub mod edit;
 pub mod error;
+pub mod exports;
 pub mod groups;
 pub mod ids;
+pub mod import;
 mod indic;
 pub mod kiosk;
 pub mod migrations;
@@ -29,6 +31,7 @@ pub mod sheets;
 pub mod summary;
 pub mod time;
 pub mod validate;
+pub mod workbook;
 pub mod workshop;
 
 pub use db::Database;

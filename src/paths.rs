@@ -29,3 +29,11 @@ pub fn database_file(data_dir: &Path) -> PathBuf {
 pub fn backups_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("backups")
 }
+
+/// Where exports go until the facilitator picks a folder: Documents, else the home folder.
+pub fn default_export_folder() -> PathBuf {
+    dirs::document_dir()
+        .filter(|dir| dir.is_dir())
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
+}

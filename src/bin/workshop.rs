@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use workshop_core::{Database, Result, backup, demo, paths, summary, workshop};
+use workshop_core::{Database, Result, backup, demo, paths, summary, workbook, workshop};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -46,9 +46,36 @@ enum Command {
     },
     /// List the backups beside the database, newest first.
     Backups,
+    /// Write a workshop's workbook (.xlsx): a report for headquarters, or a full transfer.
+    #[command(group(clap::ArgGroup::new("which").required(true).args(["workshop", "latest"])))]
+    Export {
+        /// The workshop's ID (see `workshops`).
+        #[arg(long, value_name = "ID")]
+        workshop: Option<uuid::Uuid>,
+        /// The workshop that starts last (archived ones included).
+        #[arg(long)]
+        latest: bool,
+        /// `report`: contact details only with consent; `full`: everything (personal data).
+        #[arg(long, value_enum, default_value_t = ExportProfile::Report)]
+        profile: ExportProfile,
+        /// Where to write the workbook; a folder gets the usual file name.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+/// What `export` writes (see `workbook::Profile`).
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportProfile {
+    Report,
+    Full,
 }
 
 fn main() -> ExitCode {
+    // Internal: an import reads its workbook in a child process (`--read-workbook FILE`).
+    if let Some(code) = workshop_core::import::child::serve_if_asked() {
+        return code;
+    }
     let cli = Cli::parse();
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -109,6 +136,20 @@ fn run(cli: &Cli) -> Result<()> {
                 ));
             }
         }
+        // clap requires --workshop or --latest: no ID means the latest.
+        Command::Export {
+            workshop,
+            profile,
+            output,
+            ..
+        } => {
+            let exported = export(&db, *workshop, *profile, output, now)?;
+            line(exported.path.display().to_string());
+            for sheet in &exported.sheets {
+                let rows = if sheet.rows == 1 { "row" } else { "rows" };
+                line(format!("  {}: {} {rows}", sheet.name, sheet.rows));
+            }
+        }
         Command::Backups => {
             for backup in backup::list(&paths::backups_dir(&data_dir))? {
                 line(format!(
@@ -119,4 +160,39 @@ fn run(cli: &Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `workshop export`: the workbook of workshop `id` (else of the one that starts last) at
+/// `output`, or inside it when it is a folder.
+fn export(
+    db: &Database,
+    id: Option<uuid::Uuid>,
+    profile: ExportProfile,
+    output: &std::path::Path,
+    now: DateTime<Utc>,
+) -> Result<workbook::Exported> {
+    let chosen = match id {
+        Some(id) => workshop::get(db.conn(), id)?,
+        None => workshop::list(db.conn(), true)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| {
+                workshop_core::Error::invalid(
+                    workshop_core::InvalidCode::Required,
+                    "workshop",
+                    "There is no workshop in this data directory to export",
+                )
+            })?,
+    };
+    let path = if output.is_dir() {
+        output.join(workbook::file_name(&chosen))
+    } else {
+        output.to_path_buf()
+    };
+    let profile = match profile {
+        ExportProfile::Report => workbook::Profile::Report,
+        ExportProfile::Full => workbook::Profile::FullTransfer,
+    };
+    let options = workbook::ExportOptions { profile, now };
+    workbook::export(db, chosen.id, &options, &path, &mut |_| {})
 }
