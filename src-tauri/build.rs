@@ -89,6 +89,10 @@ const COMMANDS: &[&str] = &[
     "open_presentation",
     "present_board",
     "board_stamp",
+    "export_target",
+    "choose_export_path",
+    "export_workbook",
+    "show_in_folder",
 ];
 
 fn main() {

@@ -3,6 +3,7 @@
 
 mod capture;
 mod commands;
+mod exports;
 mod startup;
 mod state;
 mod windows;
@@ -77,8 +78,8 @@ pub fn run() {
         capture::note_history,
         capture::list_plans,
         capture::create_plan,
-        capture::update_plan,
         capture::create_plan_with_action,
+        capture::update_plan,
         capture::delete_plan,
         capture::add_action,
         capture::update_action,
@@ -96,9 +97,15 @@ pub fn run() {
         capture::open_presentation,
         capture::present_board,
         capture::board_stamp,
+        exports::export_target,
+        exports::choose_export_path,
+        exports::export_workbook,
+        exports::show_in_folder,
     ];
     let builder = tauri::Builder::default()
         .manage(state)
+        // The save dialog of "Export report…", opened from Rust only: no window may call it.
+        .plugin(tauri_plugin_dialog::init())
         .setup(startup::setup)
         .on_window_event(windows::on_window_event)
         // Behind the capabilities, a second lock: every call is checked against the label of

@@ -165,3 +165,16 @@ export const redo = (workshopId) => call('redo', { workshopId });
 // The projector's window (present.html) only.
 export const presentBoard = (boardId) => call('present_board', { boardId });
 export const boardStamp = (boardId) => call('board_stamp', { boardId });
+
+// ----- the report workbook
+export const exportTarget = (workshopId) => call('export_target', { workshopId });
+export const chooseExportPath = (path, title, filterName) => call('choose_export_path', { path, title, filterName });
+export const showInFolder = (path) => call('show_in_folder', { path });
+
+/** Exports the workshop's workbook; `onProgress({ done, total, sheet })` follows the rows written. */
+export function exportWorkbook(workshopId, profile, path, onProgress) {
+  const Channel = globalThis.__TAURI__?.core?.Channel;
+  const channel = Channel ? new Channel() : null;
+  if (channel) channel.onmessage = onProgress;
+  return call('export_workbook', { workshopId, profile, path, onProgress: channel });
+}

@@ -25,4 +25,5 @@ mod restart;
 mod search_and_delete;
 mod sheets;
 mod validation;
+mod workbook;
 mod workshops;

@@ -2,10 +2,12 @@
 // Plural entries: { '=0': …, one: …, other: … } (Intl.PluralRules categories, exact "=N" first).
 import board from './board.en.js';
 import plans from './plans.en.js';
+import workbook from './workbook.en.js';
 
 export default {
   ...board,
   ...plans,
+  ...workbook,
   // The sign-in kiosk (kiosk.html) and starting it from the facilitator's window.
   'walkIn.flag': 'Walk-in, to review',
   'walkIn.flagTitle': 'Registered themself at the kiosk: check the details and possible duplicates',

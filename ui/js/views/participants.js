@@ -9,6 +9,7 @@ import { formatDayRange, formatDateTime, sexLabel, roleLabel } from '../format.j
 import { showToast } from '../components/toast.js';
 import { createSummaryPanel } from './summary.js';
 import { createParticipantForm } from './participant-form.js';
+import { openExportDialog } from './export-report.js';
 
 // Sortable columns: key, label key, and the text each row is sorted by.
 const COLUMNS = [
@@ -319,8 +320,11 @@ export async function render(params, ctx) {
             place && h('span', { class: 'meta' }, icon('pin'), h('span', { dir: 'auto', text: place })),
             h('span', { class: 'meta' }, icon('calendar'), h('span', { text: formatDayRange(workshop.startDate, workshop.endDate) })),
             workshop.programmeCode && h('span', { class: 'meta meta-code', text: workshop.programmeCode }))),
-        h('a', { class: 'btn btn-small btn-ghost', href: `#/workshops/${encodeURIComponent(workshopId)}/edit`, testid: 'edit-current-workshop' },
-          icon('edit'), h('span', { text: t('participants.editWorkshop') }))),
+        h('div', { class: 'workshop-head-actions' },
+          h('button', { type: 'button', class: 'btn btn-small', testid: 'export-report', on: { click: () => openExportDialog(workshop) } },
+            icon('download'), h('span', { text: t('export.button') })),
+          h('a', { class: 'btn btn-small btn-ghost', href: `#/workshops/${encodeURIComponent(workshopId)}/edit`, testid: 'edit-current-workshop' },
+            icon('edit'), h('span', { text: t('participants.editWorkshop') })))),
       h('div', { class: 'toolbar toolbar-participants' },
         tabs,
         h('div', { class: 'search-box' }, icon('search', 'icon search-icon'), search),

@@ -6,6 +6,7 @@ import { state } from '../state.js';
 import { countryName } from '../countries.js';
 import { formatDayRange } from '../format.js';
 import { showToast } from '../components/toast.js';
+import { openExportDialog } from './export-report.js';
 
 /** Creates (or reopens) the demo workshop and goes to its participants. Shared with the welcome screen. */
 export async function openDemo(ctx, button) {
@@ -108,6 +109,13 @@ export async function render(params, ctx) {
           testid: 'workshop-edit',
           aria: { label: t('workshops.editNamed', { title: w.title }) },
         }, icon('edit'), h('span', { text: t('common.edit') })),
+        h('button', {
+          type: 'button',
+          class: 'btn btn-small btn-ghost',
+          testid: 'workshop-export',
+          aria: { label: t('export.buttonNamed', { title: w.title }) },
+          on: { click: () => openExportDialog(w) },
+        }, icon('download'), h('span', { text: t('export.short') })),
         h('button', {
           type: 'button',
           class: 'btn btn-small btn-ghost',

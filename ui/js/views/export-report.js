@@ -1,0 +1,172 @@
+// "Export report…": the facilitator chooses what goes in (a report for headquarters, or a full
+// transfer to another laptop) and where it is saved, watches the rows being written, and can show
+// the file in its folder. The export runs in the shell, off this window's thread.
+import { h, clear, icon } from '../dom.js';
+import { t, formatNumber } from '../i18n.js';
+import { showModal } from '../components/modal.js';
+import { exportTarget, chooseExportPath, exportWorkbook, showInFolder } from '../api.js';
+import { errorText } from '../errors.js';
+
+const PROFILES = ['report', 'full'];
+
+/** Opens the dialog for `workshop`; resolves when it is closed. */
+export async function openExportDialog(workshop) {
+  let target;
+  try {
+    target = await exportTarget(workshop.id);
+  } catch (error) {
+    target = { path: '', fileName: '' };
+    console.warn('export target', error);
+  }
+  let path = target.path;
+  let profile = 'report';
+  let running = false;
+
+  const profileChoices = h('fieldset', { class: 'export-profiles' },
+    h('legend', { class: 'field-label', text: t('export.profileLabel') }),
+    PROFILES.map((key) => {
+      const id = `export-profile-${key}`;
+      const radio = h('input', { type: 'radio', name: 'export-profile', id, value: key, testid: id, checked: key === profile });
+      radio.addEventListener('change', () => {
+        profile = key;
+        drawProfile();
+      });
+      return h('label', { class: ['export-profile', `export-profile-${key}`], for: id },
+        radio,
+        h('span', { class: 'export-profile-text' },
+          h('span', { class: 'export-profile-name', text: t(`export.profile.${key}`) }),
+          h('span', { class: 'export-profile-hint', text: t(`export.profile.${key}Hint`) })));
+    }));
+  const personalDataWarning = h('p', { class: 'export-warning', role: 'note', testid: 'export-personal-data', hidden: true },
+    icon('lock'), h('span', { text: t('export.personalData') }));
+
+  const pathText = h('span', { class: 'export-path-text', dir: 'auto', testid: 'export-path' });
+  const changeBtn = h('button', { type: 'button', class: 'btn btn-small', testid: 'export-change-path', text: t('export.change') });
+  const pathRow = h('div', { class: 'export-path' },
+    h('span', { class: 'field-label', text: t('export.saveAs') }),
+    h('div', { class: 'export-path-row' }, icon('file'), pathText, changeBtn));
+
+  const progress = h('progress', { class: 'export-progress-bar', max: 1, value: 0, testid: 'export-progress' });
+  const progressText = h('p', { class: 'export-progress-text', aria: { live: 'polite' } });
+  const progressBox = h('div', { class: 'export-progress', hidden: true }, progress, progressText);
+
+  const outcome = h('div', { class: 'export-outcome', testid: 'export-outcome', hidden: true });
+  const errorBox = h('p', { class: 'form-error', role: 'alert', testid: 'export-error', hidden: true });
+
+  const cancelBtn = h('button', { type: 'button', class: 'btn', testid: 'export-cancel', text: t('common.cancel') });
+  const exportBtn = h('button', { type: 'submit', class: 'btn btn-primary', testid: 'export-start' },
+    icon('download'), h('span', { text: t('export.start') }));
+  const actions = h('div', { class: 'dialog-actions' }, cancelBtn, exportBtn);
+
+  const form = h('form', { class: 'dialog-form', method: 'dialog' },
+    h('h2', { class: 'dialog-title', id: 'export-title', text: t('export.title') }),
+    h('p', { class: 'dialog-text', text: t('export.lead') }),
+    profileChoices,
+    personalDataWarning,
+    pathRow,
+    progressBox,
+    outcome,
+    errorBox,
+    actions);
+  const dialog = h('dialog', { class: 'dialog dialog-export', testid: 'export-dialog', aria: { labelledby: 'export-title' } }, form);
+
+  function drawProfile() {
+    personalDataWarning.hidden = profile !== 'full';
+  }
+  function drawPath() {
+    pathText.textContent = path || t('export.noPath');
+    pathText.title = path;
+  }
+  drawProfile();
+  drawPath();
+
+  return new Promise((resolve) => {
+    const finish = () => {
+      if (running) return; // the file is being written: closing would hide, not stop, it
+      if (close()) resolve();
+    };
+    const close = showModal(dialog, { onCancel: finish });
+    cancelBtn.addEventListener('click', finish);
+
+    changeBtn.addEventListener('click', async () => {
+      try {
+        const chosen = await chooseExportPath(path, t('export.dialogTitle'), t('export.filterName'));
+        if (chosen) {
+          path = chosen;
+          drawPath();
+        }
+      } catch (error) {
+        showError(error);
+      }
+    });
+
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      if (running) return;
+      if (!path) {
+        showError({ message: t('export.noPath') });
+        return;
+      }
+      running = true;
+      errorBox.hidden = true;
+      outcome.hidden = true;
+      for (const control of form.querySelectorAll('input, button')) control.disabled = true;
+      progressBox.hidden = false;
+      progress.removeAttribute('value'); // indeterminate until the first rows are counted
+      progressText.textContent = t('export.starting');
+      try {
+        const exported = await exportWorkbook(workshop.id, profile, path, onProgress);
+        showDone(exported);
+      } catch (error) {
+        showError(error);
+        for (const control of form.querySelectorAll('input, button')) control.disabled = false;
+      } finally {
+        running = false;
+        progressBox.hidden = true;
+      }
+    });
+
+    function onProgress({ done, total, sheet }) {
+      if (total > 0) {
+        progress.max = total;
+        progress.value = done;
+      }
+      progressText.textContent = t('export.progress', { sheet, done: formatNumber(done), total: formatNumber(total) });
+    }
+
+    function showError(error) {
+      errorBox.textContent = errorText(error);
+      errorBox.hidden = false;
+    }
+
+    function showDone(exported) {
+      const rows = exported.sheets.reduce((sum, sheet) => sum + sheet.rows, 0);
+      const fileName = exported.path.split(/[\\/]/).pop();
+      clear(outcome);
+      outcome.append(
+        h('p', { class: 'export-done' }, icon('check'),
+          h('span', { text: t('export.done') })),
+        h('p', { class: 'export-file', dir: 'auto', testid: 'export-file', title: exported.path, text: fileName }),
+        h('p', { class: 'muted', text: t('export.doneCounts', { sheets: exported.sheets.length, rows: formatNumber(rows) }) }));
+      outcome.hidden = false;
+      profileChoices.hidden = true;
+      personalDataWarning.hidden = true;
+      pathRow.hidden = true;
+      const showBtn = h('button', { type: 'button', class: 'btn', testid: 'export-show', text: t('export.showInFolder') });
+      showBtn.addEventListener('click', async () => {
+        try {
+          await showInFolder(exported.path);
+        } catch (error) {
+          showError(error);
+        }
+      });
+      const closeBtn = h('button', { type: 'button', class: 'btn btn-primary', testid: 'export-close', text: t('common.close') });
+      closeBtn.addEventListener('click', finish);
+      clear(actions);
+      actions.append(showBtn, closeBtn);
+      closeBtn.focus();
+    }
+
+    exportBtn.focus();
+  });
+}
