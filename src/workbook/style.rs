@@ -110,6 +110,32 @@ pub(crate) fn wrapped_lines(text: &str, width: f64) -> usize {
         .sum()
 }
 
+/// Lines a text needs in a column this wide (in Excel's character units) when it wraps at
+/// spaces, as a spreadsheet does: for the Summary's labels and headers. A width unit is a digit,
+/// wider than most letters, so a line holds one character less than the width.
+pub(crate) fn word_lines(text: &str, width: f64) -> usize {
+    let per_line = ((width - 1.0).floor() as usize).max(4);
+    text.split('\n')
+        .map(|line| {
+            let (mut lines, mut used) = (1, 0);
+            for word in line.split(' ') {
+                let len = word.chars().count();
+                if used > 0 && used + 1 + len > per_line {
+                    lines += 1;
+                    used = 0;
+                }
+                used += if used > 0 { 1 + len } else { len };
+                // A word longer than a line breaks inside itself.
+                while used > per_line {
+                    lines += 1;
+                    used -= per_line;
+                }
+            }
+            lines
+        })
+        .sum()
+}
+
 /// The height in points of a row of `lines` lines of the default font.
 pub(crate) fn row_height(lines: usize) -> f64 {
     (15.0 * lines as f64 + 2.0).min(409.0)
@@ -202,11 +228,11 @@ impl Report {
                 .set_align(FormatAlign::Right)
                 .set_border_bottom(FormatBorder::Thin)
                 .set_border_bottom_color(NAVY),
-            number: Format::new().set_num_format("#,##0"),
-            number_left: Format::new()
-                .set_num_format("#,##0")
-                .set_align(FormatAlign::Left),
-            percent: Format::new().set_num_format("0.0%"),
+            // Numbers top-aligned like the labels beside them (a row of wrapped text).
+            number: cell().set_num_format("#,##0"),
+            number_left: cell().set_num_format("#,##0").set_align(FormatAlign::Left),
+            // Right-aligned, so that the text "–" of a rate not known yet lines up too.
+            percent: cell().set_num_format("0.0%").set_align(FormatAlign::Right),
             total_label: rule(Format::new().set_bold()),
             total_number: rule(Format::new().set_bold().set_num_format("#,##0")),
             total_percent: rule(Format::new().set_bold().set_num_format("0.0%")),
@@ -217,5 +243,23 @@ impl Report {
                 .set_align(FormatAlign::Top),
             mono: text().set_font_name("Consolas").set_font_size(9),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_lines;
+
+    #[test]
+    fn word_lines_wraps_at_spaces_with_room_to_spare() {
+        // 15 wide: 14 characters a line.
+        assert_eq!(word_lines("Women's share", 15.0), 1);
+        assert_eq!(word_lines("Mekong and Myanmar", 15.0), 2);
+        assert_eq!(word_lines("Priorities without action", 15.0), 2);
+        assert_eq!(word_lines("", 15.0), 1);
+        // A word longer than a line breaks inside itself.
+        assert_eq!(word_lines(&"x".repeat(30), 15.0), 3);
+        assert_eq!(word_lines(&"x".repeat(28), 15.0), 2);
+        assert_eq!(word_lines("a\nb", 15.0), 2);
     }
 }

@@ -20,6 +20,12 @@ use rust_xlsxwriter::{
 /// The columns of the Summary's tables (A to H); charts go from column J.
 const LAST_TABLE_COL: u16 = 7;
 const CHART_COL: u16 = 9;
+/// The widths of column A (labels) and of columns B to H (numbers, a board's group): room for
+/// headers such as "Women's share" and "Age not known" on one line, with a gap between them.
+const LABEL_WIDTH: f64 = 36.0;
+const NUMBER_WIDTH: f64 = 15.0;
+/// Shown for a rate of sessions nobody has signed in to (yet): an en dash.
+const NOT_YET: &str = "\u{2013}";
 /// Rows a chart of the default height covers.
 const ROW_PIXELS: u32 = 20;
 
@@ -74,12 +80,26 @@ impl Writer<'_, '_> {
         Ok(())
     }
 
-    /// An empty cell with a format (a rate of sessions not held yet).
-    fn blank(&mut self, row: u32, col: u16, format: &Format) -> Result<()> {
-        self.sheet
-            .write_blank(row, col, format)
-            .map_err(xlsx_error(self.ctx.path))?;
+    /// Makes a row tall enough for `lines` lines of text (rows of one line keep the default).
+    fn lines(&mut self, row: u32, lines: usize) -> Result<()> {
+        if lines > 1 {
+            self.sheet
+                .set_row_height(row, style::row_height(lines))
+                .map_err(xlsx_error(self.ctx.path))?;
+        }
         Ok(())
+    }
+
+    /// A label in column A, wrapped (and its row made taller) when it is too long for it.
+    fn label(&mut self, row: u32, label: &str) -> Result<usize> {
+        let lines = style::word_lines(label, LABEL_WIDTH);
+        let format = if lines > 1 {
+            self.style.value_wrap.clone()
+        } else {
+            self.style.value.clone()
+        };
+        self.text(row, 0, label, &format)?;
+        Ok(lines)
     }
 
     fn section(&mut self, title: &str) -> Result<u32> {
@@ -99,21 +119,25 @@ impl Writer<'_, '_> {
         Ok(row)
     }
 
-    /// A table's header row: the first column as text, the others right-aligned.
-    fn head(&mut self, labels: &[&str]) -> Result<u32> {
+    /// A table's header row: the first `text_cols` columns left-aligned (their cells are text),
+    /// the others right-aligned over numbers; as tall as its longest header wraps to
+    /// ("Other or not stated", "Priorities without action").
+    fn head(&mut self, labels: &[&str], text_cols: usize) -> Result<u32> {
         let row = self.row;
         let (head, number) = (self.style.head.clone(), self.style.head_number.clone());
+        let mut lines = 1;
         for (col, label) in labels.iter().enumerate() {
+            let width = if col == 0 { LABEL_WIDTH } else { NUMBER_WIDTH };
+            lines = lines.max(style::word_lines(label, width));
             self.text(
                 row,
                 col as u16,
                 label,
-                if col == 0 { &head } else { &number },
+                if col < text_cols { &head } else { &number },
             )?;
         }
-        // Room for headers of two lines ("Other or not stated").
         self.sheet
-            .set_row_height(row, 30)
+            .set_row_height(row, style::row_height(lines))
             .map_err(xlsx_error(self.ctx.path))?;
         self.row += 1;
         Ok(row)
@@ -122,8 +146,9 @@ impl Writer<'_, '_> {
     /// A row of a label and numbers.
     fn counts(&mut self, label: &str, numbers: &[f64]) -> Result<u32> {
         let row = self.row;
-        let (value, number) = (self.style.value.clone(), self.style.number.clone());
-        self.text(row, 0, label, &value)?;
+        let lines = self.label(row, label)?;
+        self.lines(row, lines)?;
+        let number = self.style.number.clone();
         for (i, n) in numbers.iter().enumerate() {
             self.number(row, 1 + i as u16, *n, &number)?;
         }
@@ -205,6 +230,8 @@ impl Writer<'_, '_> {
         self.sheet
             .merge_range(row, 0, row, LAST_TABLE_COL, text, &note)
             .map_err(xlsx_error(self.ctx.path))?;
+        let width = LABEL_WIDTH + NUMBER_WIDTH * f64::from(LAST_TABLE_COL);
+        self.lines(row, style::word_lines(text, width))?;
         self.row += 1;
         Ok(())
     }
@@ -245,11 +272,14 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
     let fail = xlsx_error(ctx.path);
     sheet.set_name(sheet::SUMMARY).map_err(&fail)?;
     sheet.set_tab_color(style::STEEL);
-    sheet.set_column_width(0, 36).map_err(&fail)?;
+    sheet.set_column_width(0, LABEL_WIDTH).map_err(&fail)?;
     sheet
-        .set_column_range_width(1, LAST_TABLE_COL, 13)
+        .set_column_range_width(1, LAST_TABLE_COL, NUMBER_WIDTH)
         .map_err(&fail)?;
     sheet.set_column_width(8, 3).map_err(&fail)?;
+    // A point above Excel's 15, so that a row's text clears the rule of a total below it where
+    // a wider font stands in for Calibri (LibreOffice).
+    sheet.set_default_row_height(16);
     // Landscape, one page wide: the tables and the charts beside them.
     sheet.set_landscape();
     sheet.set_paper_size(9);
@@ -332,11 +362,21 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
             },
         ),
     ];
+    // Columns B to H: a value that does not fit there wraps (it would run into the charts).
+    let value_width = NUMBER_WIDTH * f64::from(LAST_TABLE_COL);
     for (label, value) in details {
         let row = w.row;
         w.text(row, 0, label, &style.label)?;
         // User text, written as text.
-        w.text(row, 1, &value, &style.value)?;
+        let lines = style::word_lines(&value, value_width);
+        if lines > 1 {
+            w.sheet
+                .merge_range(row, 1, row, LAST_TABLE_COL, &value, &style.value_wrap)
+                .map_err(&fail)?;
+            w.lines(row, lines)?;
+        } else {
+            w.text(row, 1, &value, &style.value)?;
+        }
         w.row += 1;
     }
     let row = w.row;
@@ -356,7 +396,7 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
 
     // By sex.
     let top = w.section("Participants by sex")?;
-    w.head(&["Sex", "Participants", "Share"])?;
+    w.head(&["Sex", "Participants", "Share"], 1)?;
     let first = w.row;
     let by_sex = [
         (Sex::Woman, counts.women),
@@ -408,7 +448,7 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
 
     // By role.
     w.section("Participants by role")?;
-    w.head(&["Role", "Participants", "Women", "Women's share"])?;
+    w.head(&["Role", "Participants", "Women", "Women's share"], 1)?;
     let first = w.row;
     for role in &counts.by_role {
         w.counts(
@@ -446,14 +486,17 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
     let limit = workshop.youth_age_limit;
     let top = w.section("Participants by country and sex")?;
     let youth_header = format!("Under {limit}");
-    w.head(&[
-        "Country",
-        "Participants",
-        "Women",
-        "Men",
-        "Other or not stated",
-        &youth_header,
-    ])?;
+    w.head(
+        &[
+            "Country",
+            "Participants",
+            "Women",
+            "Men",
+            "Other or not stated",
+            &youth_header,
+        ],
+        1,
+    )?;
     let first = w.row;
     for country in &counts.by_country {
         let name = match (&country.country_name, &country.country) {
@@ -510,7 +553,7 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
     // Youth by sex.
     w.section(&format!("Youth (under {limit}) by sex"))?;
     let older = format!("{limit} or older");
-    w.head(&["Sex", &youth_header, &older, "Age not known", "Total"])?;
+    w.head(&["Sex", &youth_header, &older, "Age not known", "Total"], 1)?;
     let youth = youth_by_sex(ctx)?;
     let first = w.row;
     for (sex, (young, old, unknown)) in &youth {
@@ -550,7 +593,7 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
     let mut head: Vec<&str> = vec!["Day"];
     head.extend(session_names.iter().map(String::as_str));
     head.push("Average rate");
-    w.head(&head)?;
+    w.head(&head, 1)?;
     let first = w.row;
     let registered_row = {
         // The registered participants, which the rates divide by.
@@ -573,19 +616,19 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
             let number = w.style.number.clone();
             w.number(row, u16::from(session), f64::from(total), &number)?;
         }
-        // The average over the sessions held (with anyone present); blank before the first.
+        // The average over the sessions held (with anyone present); a dash before the first.
         let sessions = format!(
             "{}:{}",
             row_col_to_cell(row, 1),
             row_col_to_cell(row, u16::from(per_day))
         );
         let formula = format!(
-            "=IF(OR({reg}=0,COUNTIF({sessions},\">0\")=0),\"\",AVERAGEIF({sessions},\">0\")/{reg})",
+            "=IF(OR({reg}=0,COUNTIF({sessions},\">0\")=0),\"{NOT_YET}\",AVERAGEIF({sessions},\">0\")/{reg})",
             reg = row_col_to_cell_absolute(registered_row, 1)
         );
         let percent = w.style.percent.clone();
         if held == 0 || registered == 0.0 {
-            w.blank(row, u16::from(per_day) + 1, &percent)?;
+            w.text(row, u16::from(per_day) + 1, NOT_YET, &percent)?;
         } else {
             let value = present / f64::from(held) / registered;
             w.formula(row, u16::from(per_day) + 1, &formula, value, &percent)?;
@@ -599,6 +642,10 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
     w.number(row, 1, registered, &style.number)?;
     debug_assert_eq!(row, registered_row);
     w.row += 1;
+    w.note(&format!(
+        "Rates are of the registered participants; a day's rate averages the sessions held that \
+         day. A dash ({NOT_YET}) means no session held yet: nobody has signed in."
+    ))?;
     if !workshop.days.is_empty() {
         let mut chart = Chart::new(ChartType::Column);
         chart_title(&mut chart, "Attendance per day");
@@ -619,7 +666,7 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
     }
 
     w.section("Attendance per session")?;
-    w.head(&["Day and session", "Present", "Women", "Men", "Rate"])?;
+    w.head(&["Day and session", "Present", "Women", "Men", "Rate"], 1)?;
     for (slot, totals) in grid.slots.iter().zip(&grid.totals) {
         let label = format!(
             "{}, {}",
@@ -634,15 +681,15 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
                 f64::from(totals.men),
             ],
         )?;
-        // Blank for a session nobody has come to (yet).
+        // A dash for a session nobody has come to (yet).
         let formula = format!(
-            "=IF(OR({reg}=0,{present}=0),\"\",{present}/{reg})",
+            "=IF(OR({reg}=0,{present}=0),\"{NOT_YET}\",{present}/{reg})",
             reg = row_col_to_cell_absolute(registered_row, 1),
             present = row_col_to_cell(row, 1)
         );
         let percent = w.style.percent.clone();
         if totals.total == 0 || registered == 0.0 {
-            w.blank(row, 4, &percent)?;
+            w.text(row, 4, NOT_YET, &percent)?;
         } else {
             let value = f64::from(totals.total) / registered;
             w.formula(row, 4, &formula, value, &percent)?;
@@ -651,16 +698,19 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
 
     // SWOT boards.
     w.section("SWOT boards")?;
-    w.head(&[
-        "Question",
-        "Group",
-        "Strengths",
-        "Weaknesses",
-        "Opportunities",
-        "Threats",
-        "Notes",
-        "Priorities without action",
-    ])?;
+    w.head(
+        &[
+            "Question",
+            "Group",
+            "Strengths",
+            "Weaknesses",
+            "Opportunities",
+            "Threats",
+            "Notes",
+            "Priorities without action",
+        ],
+        2,
+    )?;
     let first = w.row;
     let boards = board::list(ctx.conn, workshop.id)?;
     let mut sums = [0.0_f64; 6];
@@ -669,14 +719,12 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
         let row = w.row;
         let wrap = w.style.value_wrap.clone();
         w.text(row, 0, &summary.question, &wrap)?;
-        let lines = style::wrapped_lines(&summary.question, 36.0);
-        if lines > 1 {
-            w.sheet
-                .set_row_height(row, style::row_height(lines))
-                .map_err(&fail)?;
-        }
-        let value = w.style.value.clone();
-        w.text(row, 1, summary.group_name.as_deref().unwrap_or(""), &value)?;
+        // The group's name wraps in its narrower column ("Mekong and Myanmar").
+        let group = summary.group_name.as_deref().unwrap_or("");
+        w.text(row, 1, group, &wrap)?;
+        let lines = style::word_lines(&summary.question, LABEL_WIDTH)
+            .max(style::word_lines(group, NUMBER_WIDTH));
+        w.lines(row, lines)?;
         let number = w.style.number.clone();
         for (i, quadrant) in Quadrant::ALL.iter().enumerate() {
             let n = full
@@ -721,7 +769,7 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
     // Actions by status and theme.
     let rollup = plans::rollup(ctx.conn, workshop.id)?;
     w.section("Actions by status")?;
-    w.head(&["Status", "Actions"])?;
+    w.head(&["Status", "Actions"], 1)?;
     let first = w.row;
     let mut all = 0.0;
     for count in &rollup.by_status {
@@ -732,7 +780,7 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
     w.totals(first, last, &[(1, all)])?;
 
     let top = w.section("Actions by theme")?;
-    w.head(&["Theme", "Actions"])?;
+    w.head(&["Theme", "Actions"], 1)?;
     let first = w.row;
     for count in &rollup.by_theme {
         w.counts(&count.key, &[f64::from(count.count)])?;

@@ -505,6 +505,19 @@ fn the_summary_s_numbers_are_the_database_s_aggregates() {
     let per_day = summary_table(&range, "Attendance per day");
     let monday: f64 = grid.totals[..2].iter().map(|t| f64::from(t.total)).sum();
     assert_eq!(number(&per_day[0].1[0]) + number(&per_day[0].1[1]), monday);
+    // A rate of sessions nobody has signed in to yet is a dash, in both tables.
+    let not_yet = Data::String("\u{2013}".to_string());
+    for ((_, cells), total) in sessions.iter().zip(&grid.totals) {
+        assert_eq!(total.total == 0, cells[3] == not_yet, "{cells:?}");
+    }
+    for (day, cells) in &per_day {
+        let held = number(&cells[0]) + number(&cells[1]) > 0.0;
+        assert_eq!(!held, cells[2] == not_yet, "{day}: {cells:?}");
+    }
+    assert!(
+        per_day.iter().any(|(_, cells)| cells[2] == not_yet),
+        "the demo, exported on Wednesday, has days to come"
+    );
 
     let boards = summary_table(&range, "SWOT boards");
     let listed = board::list(conn, demo.workshop).unwrap();
