@@ -2,8 +2,8 @@
 // dates and whether it is overdue, the errors beside their fields, and the small marks the plan
 // list and the roll-up share (the bar of statuses, a quadrant's letter).
 import { h } from '../../dom.js';
-import { t, has, language, formatNumber } from '../../i18n.js';
-import { formatDay, formatDayRange, localIsoDay } from '../../format.js';
+import { t, has, formatNumber } from '../../i18n.js';
+import { dateFormatter, formatDay, formatDayRange, localIsoDay } from '../../format.js';
 import { errorText } from '../../errors.js';
 
 export const SCOPES = ['regional', 'national', 'organisational'];
@@ -67,9 +67,8 @@ export function planErrorText(err) {
 /** "2027-03" → "Mar 2027" in the interface language. */
 export function monthLabel(key) {
   if (!/^\d{4}-\d{2}$/.test(key)) return key;
-  const lang = language();
   const d = new Date(`${key}-01T00:00:00Z`);
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return dateFormatter({ month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 /** The ActionInput of an action as it is (for a change of one field). */

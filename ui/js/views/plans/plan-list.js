@@ -147,8 +147,26 @@ export function createPlanList(page) {
     } catch (err) {
       page.ctx.showError(err);
     }
-    // Drawn either way: a refused change puts the old status back in the list.
-    page.draw();
+    // Redrawn either way (a refused change puts the old status back), but only this row and its
+    // plan's status bar: redrawing every plan of a big workshop takes seconds.
+    redrawAction(action.id);
+  }
+
+  /** Redraws one action's row and its plan's status summary, keeping the focus in the row. */
+  function redrawAction(actionId) {
+    const plan = page.plans.find((p) => p.actions.some((a) => a.id === actionId));
+    const row = el.querySelector(`tr[data-action="${CSS.escape(actionId)}"]`);
+    const card = row?.closest('[data-plan]');
+    if (!plan || !row || !card) {
+      draw();
+      return;
+    }
+    const index = plan.actions.findIndex((a) => a.id === actionId);
+    const focusedTestid = row.contains(document.activeElement) ? document.activeElement.getAttribute('data-testid') : null;
+    const fresh = actionRow(plan, plan.actions[index], index);
+    row.replaceWith(fresh);
+    card.querySelector('.status-summary')?.replaceWith(statusStack(plan.actions));
+    if (focusedTestid) fresh.querySelector(`[data-testid="${CSS.escape(focusedTestid)}"]`)?.focus();
   }
 
   /** Asks first; resolves to true once deleted. */
