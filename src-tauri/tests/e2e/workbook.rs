@@ -4,22 +4,16 @@
 
 use crate::flows;
 use crate::harness::App;
-use std::io::Read;
+use workshop_core::import::RawWorkbook;
 use workshop_core::{Database, exports, paths, workshop};
 
-/// The names of a workbook's sheets, in order, read from `xl/workbook.xml` (the file is a zip).
+/// The names of a workbook's sheets, in order, as calamine reads them.
 fn sheet_names(file: &std::path::Path) -> Vec<String> {
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
-    let mut xml = String::new();
-    archive
-        .by_name("xl/workbook.xml")
+    RawWorkbook::read_in_process(file)
         .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    xml.split("<sheet ")
-        .skip(1)
-        .filter_map(|tag| tag.split("name=\"").nth(1)?.split('"').next())
-        .map(|name| name.replace("&amp;", "&"))
+        .sheets
+        .into_iter()
+        .map(|sheet| sheet.name)
         .collect()
 }
 
