@@ -11,14 +11,15 @@ const PROFILES = ['report', 'full'];
 
 /** Opens the dialog for `workshop`; resolves when it is closed. */
 export async function openExportDialog(workshop) {
-  let target;
+  // Without a proposal (the workshop is gone, the database is unavailable) the dialog still
+  // opens, says why, and lets the facilitator choose a file.
+  let targetError = null;
+  let path = '';
   try {
-    target = await exportTarget(workshop.id);
+    path = (await exportTarget(workshop.id)).path;
   } catch (error) {
-    target = { path: '', fileName: '' };
-    console.warn('export target', error);
+    targetError = error;
   }
-  let path = target.path;
   let profile = 'report';
   let running = false;
 
@@ -77,6 +78,9 @@ export async function openExportDialog(workshop) {
     pathText.textContent = path || t('export.noPath');
     pathText.title = path;
   }
+  function setControlsEnabled(enabled) {
+    for (const control of form.querySelectorAll('input, button')) control.disabled = !enabled;
+  }
   drawProfile();
   drawPath();
 
@@ -110,7 +114,7 @@ export async function openExportDialog(workshop) {
       running = true;
       errorBox.hidden = true;
       outcome.hidden = true;
-      for (const control of form.querySelectorAll('input, button')) control.disabled = true;
+      setControlsEnabled(false);
       progressBox.hidden = false;
       progress.removeAttribute('value'); // indeterminate until the first rows are counted
       progressText.textContent = t('export.starting');
@@ -119,7 +123,7 @@ export async function openExportDialog(workshop) {
         showDone(exported);
       } catch (error) {
         showError(error);
-        for (const control of form.querySelectorAll('input, button')) control.disabled = false;
+        setControlsEnabled(true);
       } finally {
         running = false;
         progressBox.hidden = true;
@@ -167,6 +171,7 @@ export async function openExportDialog(workshop) {
       closeBtn.focus();
     }
 
+    if (targetError) showError(targetError);
     exportBtn.focus();
   });
 }
