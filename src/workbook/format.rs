@@ -867,6 +867,18 @@ mod tests {
     use rand::{Rng, SeedableRng};
 
     #[test]
+    fn the_quadrants_are_labelled_in_the_boards_own_order() {
+        // The Summary's SWOT table heads its columns from QUADRANT and fills them in
+        // Quadrant::ALL's order.
+        let codes: Vec<&str> = QUADRANT.options.iter().map(|(code, _)| *code).collect();
+        let order: Vec<&str> = crate::board::Quadrant::ALL
+            .iter()
+            .map(|q| q.as_str())
+            .collect();
+        assert_eq!(codes, order);
+    }
+
+    #[test]
     fn every_millisecond_survives_the_trip_through_an_excel_serial() {
         let mut rng = rand::rngs::StdRng::seed_from_u64(5);
         let first = Utc.with_ymd_and_hms(1950, 1, 1, 0, 0, 0).unwrap();

@@ -3,7 +3,7 @@
 //! (`summary::summarize`, `attendance::grid`, `board::list`/`get`, `plans::rollup`); the only
 //! formulas in the whole workbook are this sheet's totals and rates, each with its value cached.
 
-use super::format::{STATUS, sheet};
+use super::format::{QUADRANT, STATUS, sheet};
 use super::style::{self, MEN, OTHER, Report, SESSIONS, WOMEN};
 use super::{Context, Profile, xlsx_error};
 use crate::board::{self, Quadrant};
@@ -698,19 +698,10 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
 
     // SWOT boards.
     w.section("SWOT boards")?;
-    w.head(
-        &[
-            "Question",
-            "Group",
-            "Strengths",
-            "Weaknesses",
-            "Opportunities",
-            "Threats",
-            "Notes",
-            "Priorities without action",
-        ],
-        2,
-    )?;
+    let mut labels = vec!["Question", "Group"];
+    labels.extend(QUADRANT.options.iter().map(|(_, label)| *label));
+    labels.extend(["Notes", "Priorities without action"]);
+    w.head(&labels, 2)?;
     let first = w.row;
     let boards = board::list(ctx.conn, workshop.id)?;
     let mut sums = [0.0_f64; 6];
