@@ -20,7 +20,7 @@ pub enum Op {
 }
 
 impl Op {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Create => "create",
             Self::Update => "update",
@@ -72,18 +72,58 @@ pub(crate) fn append(
     changes: &[Change],
     device_id: Uuid,
 ) -> Result<()> {
+    let changes = changes.iter().map(|c| (c.field, &c.old, &c.new));
+    insert(
+        w,
+        entity,
+        entity_id,
+        workshop_id,
+        op,
+        changes,
+        device_id,
+        None,
+    )
+}
+
+/// Appends an entry written by an import (`merged_by` set: another laptop's value adopted, a
+/// duplicate retired) or, with `merged_by` None, a change a person decided during an import.
+pub(crate) fn append_by_import(
+    w: &Writer,
+    entity: &str,
+    entity_id: Uuid,
+    workshop_id: Uuid,
+    op: Op,
+    changes: &[(String, Value, Value)],
+    merged_by: Option<Uuid>,
+) -> Result<()> {
+    let changes = changes.iter().map(|(f, old, new)| (f.as_str(), old, new));
+    let (workshop, device) = (Some(workshop_id), w.device_id());
+    insert(
+        w, entity, entity_id, workshop, op, changes, device, merged_by,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert<'v>(
+    w: &Writer,
+    entity: &str,
+    entity_id: Uuid,
+    workshop_id: Option<Uuid>,
+    op: Op,
+    changes: impl Iterator<Item = (&'v str, &'v Value, &'v Value)>,
+    device_id: Uuid,
+    merged_by: Option<Uuid>,
+) -> Result<()> {
     let changes: Map<String, Value> = changes
-        .iter()
-        .map(|c| {
-            (
-                c.field.to_string(),
-                Value::Array(vec![c.old.clone(), c.new.clone()]),
-            )
+        .map(|(field, old, new)| {
+            let pair = Value::Array(vec![old.clone(), new.clone()]);
+            (field.to_string(), pair)
         })
         .collect();
     w.prepare_cached(
-        "INSERT INTO change_log (id, entity, entity_id, workshop_id, op, changes, at, device_id, edit_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO change_log (id, entity, entity_id, workshop_id, op, changes, at, device_id,
+                                 edit_id, merged_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
         ids::new_id(w.now()).to_string(),
@@ -95,6 +135,7 @@ pub(crate) fn append(
         time::timestamp(w.now()),
         device_id.to_string(),
         w.edit_id().map(|id| id.to_string()),
+        merged_by.map(|id| id.to_string()),
     ])?;
     Ok(())
 }

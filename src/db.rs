@@ -189,6 +189,11 @@ impl Writer<'_> {
         self.edit_id
     }
 
+    /// Participants were written without [`Writer::log`] (an import): the search index is stale.
+    pub(crate) fn touch_participants(&self) {
+        self.touched_participants.set(true);
+    }
+
     /// Appends an entry to the change log inside this transaction.
     pub fn log(
         &self,

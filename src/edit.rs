@@ -73,7 +73,7 @@ fn table_of(entity: &str) -> Result<&'static Table> {
         .ok_or_else(|| Error::Internal(format!("no undo for {entity} records")))
 }
 
-fn to_sql(kind: Kind, value: &Value) -> Sql {
+pub(crate) fn to_sql(kind: Kind, value: &Value) -> Sql {
     match (kind, value) {
         (_, Value::Null) => Sql::Null,
         (Kind::Json, v) => Sql::Text(v.to_string()),
@@ -88,7 +88,7 @@ fn to_sql(kind: Kind, value: &Value) -> Sql {
     }
 }
 
-fn to_json(kind: Kind, value: Sql) -> Value {
+pub(crate) fn to_json(kind: Kind, value: Sql) -> Value {
     match (kind, value) {
         (_, Sql::Null) => Value::Null,
         (Kind::Bool, Sql::Integer(i)) => Value::Bool(i != 0),

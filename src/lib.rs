@@ -29,6 +29,7 @@ mod search;
 pub mod settings;
 pub mod sheets;
 pub mod summary;
+pub mod sync;
 pub mod time;
 pub mod validate;
 pub mod workbook;

@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "working groups, SWOT boards, action plans, undoable edits",
         sql: include_str!("../migrations/0003_capture.sql"),
     },
+    Migration {
+        description: "import and merge of workbooks",
+        sql: include_str!("../migrations/0004_sync.sql"),
+    },
 ];
 
 /// The schema version this build writes.
@@ -107,6 +111,7 @@ mod tests {
             0xd1cf_5ec8_8737_b0e3,
             0x57d0_1662_45e5_f73d,
             0x6ecc_a3c1_6e5c_7119,
+            0xdbab_c75b_8fc5_a10e,
         ];
         for (index, expected) in released.iter().enumerate() {
             let actual = fingerprint(MIGRATIONS[index].sql);

@@ -221,6 +221,33 @@ impl ValidParticipant {
     }
 }
 
+/// The name key and search text of a participant with this name, transliteration,
+/// organisation and country, derived as registration derives them: an import writes the stored
+/// columns directly and these beside them.
+pub(crate) fn search_keys(
+    full_name: &str,
+    name_latin: &str,
+    organisation: &str,
+    country: Option<&str>,
+) -> (String, String) {
+    let valid = ValidParticipant {
+        full_name: full_name.to_string(),
+        name_latin: name_latin.to_string(),
+        sex: Sex::default(),
+        birth_year: None,
+        country: country.map(str::to_string),
+        organisation: organisation.to_string(),
+        position: String::new(),
+        role: Role::default(),
+        email: String::new(),
+        phone: String::new(),
+        consent_contact: false,
+        consent_photos: false,
+        notes: String::new(),
+    };
+    (valid.name_key(), valid.search_text())
+}
+
 /// The columns a checked participant is stored in: insert and update bind them alike, so the
 /// two can never disagree about their order.
 const STORED: [&str; 15] = [

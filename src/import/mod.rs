@@ -112,11 +112,21 @@ pub enum ImportCode {
     TimedOut,
     /// The reader stopped unexpectedly (a crash, or output that makes no sense).
     ReaderFailed,
+    /// A workbook, but not one Workshop Desk exported (no "About this file" sheet of ours).
+    NotOurs,
+    /// Exported by a newer version of the app, in a format this one does not know.
+    NewerFormat,
+    /// The "About this file" sheet was changed: its seal does not hold.
+    Tampered,
+    /// Cells that do not parse, or records that refer to nothing: nothing was applied.
+    BadCells,
+    /// The workbook changed between the preview and applying it.
+    ChangedSincePreview,
 }
 
 impl ImportCode {
     /// Every code, for looking one up by its name.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 21] = [
         Self::Unreadable,
         Self::Empty,
         Self::Xls,
@@ -133,6 +143,11 @@ impl ImportCode {
         Self::OutOfMemory,
         Self::TimedOut,
         Self::ReaderFailed,
+        Self::NotOurs,
+        Self::NewerFormat,
+        Self::Tampered,
+        Self::BadCells,
+        Self::ChangedSincePreview,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -153,6 +168,11 @@ impl ImportCode {
             Self::OutOfMemory => "workbook_out_of_memory",
             Self::TimedOut => "workbook_timed_out",
             Self::ReaderFailed => "workbook_reader_failed",
+            Self::NotOurs => "workbook_not_ours",
+            Self::NewerFormat => "workbook_newer_format",
+            Self::Tampered => "workbook_tampered",
+            Self::BadCells => "workbook_bad_cells",
+            Self::ChangedSincePreview => "workbook_changed_since_preview",
         }
     }
 

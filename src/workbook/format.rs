@@ -755,6 +755,7 @@ pub const CHANGE_LOG: SheetFormat = SheetFormat {
         reference("Edit ID", "change_log.edit_id"),
         id("change_log.id"),
         stored("Sequence", Kind::Integer, "change_log.seq", 10.0),
+        reference("Merged by import", "change_log.merged_by"),
     ],
 };
 

@@ -13,4 +13,5 @@ mod paper;
 mod participants;
 mod plans;
 mod storage;
+mod sync;
 mod workshops;

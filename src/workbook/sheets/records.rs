@@ -229,7 +229,7 @@ pub(crate) fn change_log<'a>(ctx: &'a Context<'_>) -> Result<SheetJob<'a>> {
     streamed(
         &format::CHANGE_LOG,
         ctx,
-        "at, entity, entity_id, op, changes, device_id, edit_id, id, seq",
+        "at, entity, entity_id, op, changes, device_id, edit_id, id, seq, merged_by",
         "FROM change_log WHERE workshop_id = ?1",
         "seq",
         |row| {
@@ -243,6 +243,7 @@ pub(crate) fn change_log<'a>(ctx: &'a Context<'_>) -> Result<SheetJob<'a>> {
                 text_at(row, 6)?,
                 text_at(row, 7)?,
                 integer_at(row, 8)?,
+                text_at(row, 9)?,
             ])
         },
     )
