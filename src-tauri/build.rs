@@ -93,6 +93,13 @@ const COMMANDS: &[&str] = &[
     "choose_export_path",
     "export_workbook",
     "show_in_folder",
+    "consolidate_target",
+    "choose_consolidate_files",
+    "consolidate_workbooks",
+    "recent_workbooks",
+    "choose_import_file",
+    "preview_import",
+    "apply_import",
 ];
 
 fn main() {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 /// The folder of the last export, kept as a preference (not a record).
-const EXPORT_FOLDER: &str = "export_folder";
+pub(crate) const EXPORT_FOLDER: &str = "export_folder";
 
 /// Where "Export report…" proposes to save: a folder and a file name within it.
 #[derive(Debug, Clone, Serialize)]

@@ -3,7 +3,9 @@
 
 mod capture;
 mod commands;
+mod consolidate;
 mod exports;
+mod imports;
 mod startup;
 mod state;
 mod windows;
@@ -101,6 +103,13 @@ pub fn run() {
         exports::choose_export_path,
         exports::export_workbook,
         exports::show_in_folder,
+        consolidate::consolidate_target,
+        consolidate::choose_consolidate_files,
+        consolidate::consolidate_workbooks,
+        imports::recent_workbooks,
+        imports::choose_import_file,
+        imports::preview_import,
+        imports::apply_import,
     ];
     let builder = tauri::Builder::default()
         .manage(state)

@@ -21,6 +21,7 @@ use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -32,6 +33,8 @@ pub const ARGUMENT: &str = "--read-workbook";
 const STDERR_KEPT: usize = 16 * 1024;
 /// The longest pause between two looks at whether the child has ended.
 const LONGEST_PAUSE: Duration = Duration::from_millis(20);
+/// The first pause once the child's answer is read: it is exiting.
+const PAUSE_AFTER_ANSWER: Duration = Duration::from_micros(100);
 
 /// One line of the child's answer.
 #[derive(Debug, Serialize, Deserialize)]
@@ -105,6 +108,7 @@ fn run(mut command: Command, file: &Path, limits: &Limits) -> Result<RawWorkbook
         ));
     };
     let give_up = AtomicBool::new(false);
+    let (answered, heard) = mpsc::channel::<()>();
     let (ended, output, stderr) = thread::scope(|scope| {
         let output = scope.spawn(|| {
             let output = receive(stdout, limits.max_output);
@@ -113,10 +117,12 @@ fn run(mut command: Command, file: &Path, limits: &Limits) -> Result<RawWorkbook
             if matches!(output, Output::TooLarge | Output::Broken(_)) {
                 give_up.store(true, Ordering::Relaxed);
             }
+            // The watcher looks at the child at once rather than at the end of its pause.
+            let _ = answered.send(());
             output
         });
         let stderr = scope.spawn(|| keep_stderr(stderr));
-        let ended = watch(&mut child, deadline, &give_up);
+        let ended = watch(&mut child, deadline, &give_up, &heard);
         (ended, output.join(), stderr.join())
     });
     let output =
@@ -150,9 +156,18 @@ fn run(mut command: Command, file: &Path, limits: &Limits) -> Result<RawWorkbook
 }
 
 /// Waits for the child to end, killing it when `deadline` passes or `give_up` is set. Polls,
-/// since the standard library cannot wait with a timeout; the pause grows to 20 ms.
-fn watch(child: &mut Child, deadline: Instant, give_up: &AtomicBool) -> Ended {
+/// since the standard library cannot wait with a timeout; the pause grows to 20 ms. Once its
+/// answer has been read (`answered` hears, or its sender is gone) the child is ending: the
+/// pauses start again from a tenth of a millisecond, so that a child of a few milliseconds is
+/// not waited for twice as long as it ran.
+fn watch(
+    child: &mut Child,
+    deadline: Instant,
+    give_up: &AtomicBool,
+    answered: &mpsc::Receiver<()>,
+) -> Ended {
     let mut pause = Duration::from_millis(1);
+    let mut heard = false;
     loop {
         match child.try_wait() {
             Ok(Some(status)) => return Ended::Exited(status),
@@ -171,7 +186,19 @@ fn watch(child: &mut Child, deadline: Instant, give_up: &AtomicBool) -> Ended {
             stop(child);
             return Ended::Stopped;
         }
-        thread::sleep(pause.min(deadline - now));
+        let wait = pause.min(deadline - now);
+        if heard {
+            thread::sleep(wait);
+        } else {
+            match answered.recv_timeout(wait) {
+                Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    heard = true;
+                    pause = PAUSE_AFTER_ANSWER;
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+            }
+        }
         pause = (pause * 2).min(LONGEST_PAUSE);
     }
 }

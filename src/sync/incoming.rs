@@ -177,6 +177,19 @@ pub fn read(raw: &RawWorkbook, file_name: &str, fingerprint: String) -> Result<I
             }
         }
     }
+    // A view worked out from other sheets (the attendance grid, the countries) is not read back.
+    for name in &incoming.edited_sheets {
+        let imported = entities::ALL.iter().any(|e| e.sheet.name == name.as_str())
+            || name.as_str() == sheet::CHANGE_LOG;
+        if !imported && raw.sheet(name).is_some() {
+            incoming.warnings.push(format!(
+                "The sheet \"{name}\" was changed, but it is worked out from the other sheets \
+                 and is not imported; make the correction on the sheet it comes from (the \
+                 attendance grid comes from \"{}\").",
+                sheet::SIGN_INS
+            ));
+        }
+    }
     for entity in entities::ALL {
         if let Some(found) = raw.sheet(entity.sheet.name) {
             let records = read_records(entity, found, &mut incoming);

@@ -188,32 +188,19 @@ pub fn apply(
     })
 }
 
-/// Reads `file` and applies it, refusing when its fingerprint is not `expected` (the file
-/// changed since the facilitator saw its preview).
-#[allow(clippy::too_many_arguments)]
-pub fn import_file(
-    db: &mut Database,
-    exe: &Path,
-    file: &Path,
-    limits: &Limits,
-    expected: Option<&str>,
-    choices: &Choices,
-    backups: Option<&Path>,
-    now: DateTime<Utc>,
-) -> Result<ImportReport> {
-    let incoming = read_file(exe, file, limits)?;
-    if let Some(expected) = expected
-        && expected != incoming.fingerprint
-    {
-        return Err(Error::Import {
-            code: ImportCode::ChangedSincePreview,
-            file: incoming.file_name.clone(),
-            message: format!(
-                "{} changed since its preview was shown; nothing was imported. Open it again \
-                 to see what it would change now.",
-                incoming.file_name
-            ),
-        });
+/// Refuses a workbook whose fingerprint is not `expected`: the file changed since the
+/// facilitator saw its preview.
+pub fn check_fingerprint(incoming: &Incoming, expected: &str) -> Result<()> {
+    if expected == incoming.fingerprint {
+        return Ok(());
     }
-    apply(db, &incoming, choices, backups, now)
+    Err(Error::Import {
+        code: ImportCode::ChangedSincePreview,
+        file: incoming.file_name.clone(),
+        message: format!(
+            "{} changed since its preview was shown; nothing was imported. Open it again to see \
+             what it would change now.",
+            incoming.file_name
+        ),
+    })
 }

@@ -12,14 +12,14 @@
 //! appears in one rename once it is complete.
 
 mod about;
-mod atomic;
+pub(crate) mod atomic;
 pub mod checksum;
 mod file_name;
 pub mod format;
-mod sheets;
-mod style;
+pub(crate) mod sheets;
+pub(crate) mod style;
 mod summary;
-mod table;
+pub(crate) mod table;
 
 pub use file_name::file_name;
 
@@ -119,6 +119,14 @@ impl Context<'_> {
         self.workshop.id.to_string()
     }
 
+    /// What the data sheets' page set-up needs: the file and the workshop's title.
+    pub fn page(&self) -> table::Page<'_> {
+        table::Page {
+            path: self.path,
+            title: &self.workshop.title,
+        }
+    }
+
     /// `clause` in the report; nothing (every row, deleted ones too) in the full transfer.
     pub fn live(&self, clause: &str) -> String {
         if self.full {
@@ -148,7 +156,16 @@ impl std::fmt::Debug for Tracker<'_> {
 /// Rows between two progress reports.
 const PROGRESS_EVERY: u64 = 1_000;
 
-impl Tracker<'_> {
+impl<'p> Tracker<'p> {
+    /// A tracker of `total` rows that tells `report`.
+    pub(crate) fn new(total: u64, report: &'p mut dyn FnMut(&Progress)) -> Self {
+        Self {
+            done: 0,
+            total,
+            report,
+        }
+    }
+
     fn send(&mut self, sheet: &str) {
         (self.report)(&Progress {
             done: self.done,
@@ -230,7 +247,7 @@ pub fn export(
     summary::write(workbook.add_worksheet(), &ctx)?;
     let mut checksums: Vec<SheetChecksum> = Vec::with_capacity(jobs.len());
     for job in jobs {
-        checksums.push(table::write(&mut workbook, job, &ctx, &mut tracker)?);
+        checksums.push(table::write(&mut workbook, job, ctx.page(), &mut tracker)?);
     }
     tracker.start(format::sheet::ABOUT);
     about::write(workbook.add_worksheet(), &ctx, &checksums)?;

@@ -8,10 +8,11 @@ use super::style::{self, NAVY, TABLE_STYLE};
 use super::{Context, Tracker, xlsx_error};
 use crate::error::{Error, InvalidCode, Result};
 use rust_xlsxwriter::{Format, Table, TableColumn, Workbook, Worksheet};
+use std::path::Path;
 
 /// Column width (in Excel's character units) that fits one landscape A4 page at a readable
 /// scale.
-const PAGE_WIDTH: f64 = 200.0;
+pub(crate) const PAGE_WIDTH: f64 = 200.0;
 
 /// Excel's limits.
 const MAX_ROWS: u64 = 1_048_575;
@@ -66,11 +67,19 @@ fn header_text(text: &str, max: usize) -> String {
     short.replace('&', "&&")
 }
 
+/// What a data sheet needs of the workbook it is in: the file being written (for errors) and the
+/// title at the top of every printed page (the workshop's, or the consolidation's).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Page<'a> {
+    pub path: &'a Path,
+    pub title: &'a str,
+}
+
 /// Landscape, fit to the page's width, the header row on every page, the workshop and the sheet
 /// at the top, page numbers at the bottom.
 pub(crate) fn print_setup(
     sheet: &mut Worksheet,
-    ctx: &Context,
+    page: Page<'_>,
     name: &str,
     repeat_header: bool,
 ) -> Result<()> {
@@ -80,12 +89,12 @@ pub(crate) fn print_setup(
     sheet.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
     sheet.set_header(format!(
         "&L&8{}&R&8{}",
-        header_text(&ctx.workshop.title, 90),
+        header_text(page.title, 90),
         header_text(name, 40)
     ));
     sheet.set_footer("&L&8Workshop Desk&R&8Page &P of &N");
     if repeat_header {
-        sheet.set_repeat_rows(0, 0).map_err(xlsx_error(ctx.path))?;
+        sheet.set_repeat_rows(0, 0).map_err(xlsx_error(page.path))?;
     }
     Ok(())
 }
@@ -94,7 +103,7 @@ pub(crate) fn print_setup(
 pub(crate) fn write(
     workbook: &mut Workbook,
     job: SheetJob<'_>,
-    ctx: &Context,
+    page: Page<'_>,
     tracker: &mut Tracker<'_>,
 ) -> Result<SheetChecksum> {
     let SheetJob {
@@ -104,14 +113,14 @@ pub(crate) fn write(
         rows,
         below,
     } = job;
-    let fail = xlsx_error(ctx.path);
+    let fail = xlsx_error(page.path);
     if count > MAX_ROWS {
         return Err(Error::invalid(
             InvalidCode::TooLong,
             "workbook",
             format!(
                 "{}: the sheet {} would have {count} rows; Excel holds at most {MAX_ROWS}",
-                ctx.path.display(),
+                page.path.display(),
                 format.name
             ),
         ));
@@ -166,7 +175,7 @@ pub(crate) fn write(
     sheet
         .set_freeze_panes(1, format.frozen_columns)
         .map_err(&fail)?;
-    print_setup(sheet, ctx, format.name, true)?;
+    print_setup(sheet, page, format.name, true)?;
     // On paper, the columns for people: the IDs and record times at the right stay on screen.
     let printed = columns
         .iter()
@@ -237,7 +246,7 @@ pub(crate) fn write(
                                 "{}: the {} of row {} on the sheet {} is longer than the \
                                  {MAX_CELL_TEXT} characters a spreadsheet cell can hold; \
                                  shorten it and export again",
-                                ctx.path.display(),
+                                page.path.display(),
                                 columns[index].header,
                                 row + 1,
                                 format.name

@@ -5,6 +5,7 @@ mod attendance;
 mod backups;
 mod capture;
 mod cli;
+mod consolidate;
 mod export;
 mod fixtures;
 mod hostile;

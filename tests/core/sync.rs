@@ -724,11 +724,29 @@ fn workbooks_that_are_not_ours_newer_or_tampered_are_refused_with_their_reason()
         read(&edited).edited_sheets,
         vec!["Participants".to_string()]
     );
+    assert!(read(&edited).warnings.is_empty());
     // And the export itself reads back with every checksum holding.
     assert!(read(&file).edited_sheets.is_empty());
-    let _ = clock;
-    assert_eq!(before, snapshot(&db));
-    let _ = &mut db;
+
+    // The attendance grid is a view: a change there is not imported, and the import says so.
+    let grid = files.path().join("grid.xlsx");
+    edit_by_hand(&file, &grid, |sheets| {
+        let name = RawCell::Text("Renamed in the grid".into());
+        set(sheet(sheets, "Attendance"), 1, "Name", name);
+    });
+    let incoming = read(&grid);
+    assert_eq!(incoming.edited_sheets, vec!["Attendance".to_string()]);
+    assert!(
+        incoming
+            .warnings
+            .iter()
+            .any(|w| w.contains("\"Attendance\"") && w.contains("Sign-ins")),
+        "{:?}",
+        incoming.warnings
+    );
+    assert!(sync::preview(db.conn(), &incoming).unwrap().is_empty());
+    sync::apply(&mut db, &incoming, &Choices::new(), None, clock.tick()).unwrap();
+    assert_eq!(before, snapshot(&db), "nothing was imported");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -171,6 +171,21 @@ export const exportTarget = (workshopId) => call('export_target', { workshopId }
 export const chooseExportPath = (path, title, filterName) => call('choose_export_path', { path, title, filterName });
 export const showInFolder = (path) => call('show_in_folder', { path });
 
+export const consolidateTarget = () => call('consolidate_target');
+export const chooseConsolidateFiles = (folder, title, filterName) => call('choose_consolidate_files', { folder, title, filterName });
+/** Consolidates the workbooks `inputs` into `path`; `onProgress({ step, done, total, item })` follows the files read, then the rows written. */
+export function consolidateWorkbooks(inputs, path, onProgress) {
+  const Channel = globalThis.__TAURI__?.core?.Channel;
+  const channel = Channel ? new Channel() : null;
+  if (channel) channel.onmessage = onProgress;
+  return call('consolidate_workbooks', { inputs, path, onProgress: channel });
+}
+
+export const recentWorkbooks = () => call('recent_workbooks');
+export const chooseImportFile = (title, filterName) => call('choose_import_file', { title, filterName });
+export const previewImport = (path) => call('preview_import', { path });
+export const applyImport = (path, fingerprint, choices) => call('apply_import', { path, fingerprint, choices });
+
 /** Exports the workshop's workbook; `onProgress({ done, total, sheet })` follows the rows written. */
 export function exportWorkbook(workshopId, profile, path, onProgress) {
   const Channel = globalThis.__TAURI__?.core?.Channel;

@@ -99,6 +99,7 @@ const ICONS = {
   presentation: ['M3 4h18v12H3z', 'M12 16v4', 'M8 20h8'],
   history: ['M3 12a9 9 0 1 0 3-6.7', 'M3 4v5h5', 'M12 8v4l3 2'],
   download: ['M12 3v12', 'M7 10l5 5 5-5', 'M4 17v3h16v-3'],
+  upload: ['M12 16V4', 'M7 9l5-5 5 5', 'M4 17v3h16v-3'],
   file: ['M6 3h8l4 4v14H6z', 'M14 3v4h4', 'M9 13h6', 'M9 17h6'],
   sparkle: ['M12 3v4', 'M12 17v4', 'M3 12h4', 'M17 12h4', 'M6 6l2.5 2.5', 'M15.5 15.5L18 18', 'M6 18l2.5-2.5', 'M15.5 8.5L18 6'],
 };

@@ -5,7 +5,7 @@
 
 mod attendance;
 mod capture;
-mod people;
+pub(crate) mod people;
 mod records;
 
 use super::Context;

@@ -3,11 +3,13 @@
 import board from './board.en.js';
 import plans from './plans.en.js';
 import workbook from './workbook.en.js';
+import importing from './import.en.js';
 
 export default {
   ...board,
   ...plans,
   ...workbook,
+  ...importing,
   // The sign-in kiosk (kiosk.html) and starting it from the facilitator's window.
   'walkIn.flag': 'Walk-in, to review',
   'walkIn.flagTitle': 'Registered themself at the kiosk: check the details and possible duplicates',

@@ -2,11 +2,13 @@
 import board from './board.es.js';
 import plans from './plans.es.js';
 import workbook from './workbook.es.js';
+import importing from './import.es.js';
 
 export default {
   ...board,
   ...plans,
   ...workbook,
+  ...importing,
   // El quiosco de registro (kiosk.html) y su inicio desde la ventana de quien facilita.
   'walkIn.flag': 'Inscripción en el quiosco, por revisar',
   'walkIn.flagTitle': 'Se inscribió en el quiosco: revise los datos y los posibles duplicados',

@@ -2,6 +2,7 @@
 import { h, icon } from '../dom.js';
 import { t } from '../i18n.js';
 import { openDemo } from './workshops.js';
+import { importButton } from './import-workbook.js';
 
 export async function render(_params, ctx) {
   const createBtn = h('a', { class: 'btn btn-primary btn-large', href: '#/workshops/new', testid: 'create-workshop' },
@@ -24,7 +25,7 @@ export async function render(_params, ctx) {
         feature('users', t('welcome.featureRegisterTitle'), t('welcome.featureRegister')),
         feature('pin', t('welcome.featureBalanceTitle'), t('welcome.featureBalance')),
         feature('backup', t('welcome.featureOfflineTitle'), t('welcome.featureOffline'))),
-      h('div', { class: 'welcome-actions' }, createBtn, demoBtn),
+      h('div', { class: 'welcome-actions' }, createBtn, demoBtn, importButton(ctx, { large: true })),
       h('p', { class: 'welcome-note muted', text: t('welcome.demoNote') })),
   );
   return { root, focus: () => createBtn.focus() };

@@ -7,6 +7,8 @@ import { countryName } from '../countries.js';
 import { formatDayRange } from '../format.js';
 import { showToast } from '../components/toast.js';
 import { openExportDialog } from './export-report.js';
+import { consolidateButton } from './consolidate.js';
+import { importButton } from './import-workbook.js';
 
 /** Creates (or reopens) the demo workshop and goes to its participants. Shared with the welcome screen. */
 export async function openDemo(ctx, button) {
@@ -140,7 +142,7 @@ export async function render(params, ctx) {
       h('div', {},
         h('h1', { class: 'view-title', tabindex: -1, text: t('workshops.title') }),
         h('p', { class: 'view-subtitle muted', text: t('workshops.subtitle') })),
-      h('div', { class: 'view-actions' }, demoBtn, createBtn)),
+      h('div', { class: 'view-actions' }, consolidateButton(), importButton(ctx), demoBtn, createBtn)),
     h('div', { class: 'toolbar' },
       h('label', { class: 'check', for: 'show-archived' }, archivedToggle, h('span', { text: t('workshops.showArchived') }))),
     listEl);
