@@ -61,7 +61,7 @@ pub async fn consolidate_workbooks(
     on_progress: Channel<Progress>,
 ) -> Result<Consolidated> {
     let done = tauri::async_runtime::spawn_blocking(move || {
-        let exe = std::env::current_exe().map_err(|error| Error::io(&path, error))?;
+        let exe = workshop_core::import::child::this_executable()?;
         consolidate::consolidate(&exe, &inputs, &path, &Limits::default(), now(), &mut |p| {
             // A closed window only stops the progress bar, never the consolidation.
             let _ = on_progress.send(p.clone());

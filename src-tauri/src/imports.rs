@@ -41,7 +41,7 @@ pub async fn apply_import(
 /// Reads the workbook off the window's thread, with this executable as the reading child.
 async fn read(path: PathBuf) -> Result<Incoming> {
     tauri::async_runtime::spawn_blocking(move || {
-        let exe = std::env::current_exe().map_err(|error| Error::io(&path, error))?;
+        let exe = workshop_core::import::child::this_executable()?;
         imports::read(&exe, &path)
     })
     .await

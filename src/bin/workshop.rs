@@ -199,7 +199,7 @@ fn run(cli: &Cli) -> Result<()> {
             dry_run,
             keep,
         } => {
-            let exe = std::env::current_exe().map_err(|e| workshop_core::Error::io(file, e))?;
+            let exe = import::child::this_executable()?;
             let incoming = sync::read_file(&exe, file, &import::Limits::default())?;
             let preview = sync::preview(db.conn(), &incoming)?;
             for text in describe_import(&preview) {
@@ -374,7 +374,7 @@ fn export(
 /// it is a folder); prints the file, then what was included, dropped and skipped, and the people
 /// reached.
 fn run_consolidate(inputs: &[PathBuf], output: &std::path::Path, now: DateTime<Utc>) -> Result<()> {
-    let exe = std::env::current_exe().map_err(|e| workshop_core::Error::io("workshop", e))?;
+    let exe = import::child::this_executable()?;
     let path = if output.is_dir() {
         output.join(consolidate::file_name(now))
     } else {

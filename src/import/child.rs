@@ -1,7 +1,7 @@
 //! The second layer: calamine in a child process, with memory and time limits.
 //!
 //! The parent ([`read_workbook`]) inspects the file ([`super::archive::inspect`]), then runs an
-//! executable of this app (its own, `std::env::current_exe()`) with the internal arguments
+//! executable of this app (its own, [`this_executable`]) with the internal arguments
 //! `--read-workbook FILE LIMITS` (`LIMITS` is the [`Limits`] as JSON). Both binaries, `workshop`
 //! and `workshop-desk`, call [`serve_if_asked`] first thing in `main`, so that run does nothing
 //! but [`serve`]: lower its own limits (address space, CPU time, no core dump), inspect the file
@@ -18,7 +18,7 @@ use super::{ImportCode, Limits, archive, file_name, mb, refuse};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::io::{self, BufReader, BufWriter, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -47,6 +47,17 @@ enum Message {
 
 // ---------------------------------------------------------------------------------------------
 // The parent
+
+/// The program to pass to [`read_workbook`] as `exe`: this one. On Linux that is
+/// `/proc/self/exe`, which still runs this program after an update replaced or removed its file
+/// while it was running (the path `current_exe` gives would then be gone, or a newer build).
+pub fn this_executable() -> Result<PathBuf> {
+    let own = Path::new("/proc/self/exe");
+    if cfg!(target_os = "linux") && own.exists() {
+        return Ok(own.to_path_buf());
+    }
+    std::env::current_exe().map_err(|error| Error::io("the program's own file", error))
+}
 
 /// Reads `file` safely: checks its archive here, then parses it in a child process started from
 /// `exe` (the app's own executable; in integration tests the built `workshop` binary) within
