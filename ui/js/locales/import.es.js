@@ -1,5 +1,6 @@
 // Cadenas en español de «Importar un libro…» (combinadas en es.js).
 export default {
+  'workshops.workbooks': 'Libros de Excel',
   'import.button': 'Importar un libro…',
   'import.title': 'Importar un libro de Excel',
   'import.lead': 'Un libro exportado por Workshop Desk: una transferencia completa desde otro portátil, o un informe corregido en la sede. Verá todo lo que añade y cambia antes de que se guarde nada.',

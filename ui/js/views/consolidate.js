@@ -14,8 +14,8 @@ const baseName = (path) => String(path).split(/[\\/]/).pop();
 const folderOf = (path) => String(path).replace(/[\\/][^\\/]*$/, '');
 
 /** The "Consolidate workbooks…" button of the workshop list. */
-export function consolidateButton() {
-  const button = h('button', { type: 'button', class: 'btn', testid: 'consolidate-open' },
+export function consolidateButton({ small = false } = {}) {
+  const button = h('button', { type: 'button', class: ['btn', small && 'btn-small'], testid: 'consolidate-open' },
     icon('file'), h('span', { text: t('consolidate.button') }));
   button.addEventListener('click', () => openConsolidateDialog());
   return button;

@@ -13,8 +13,8 @@ import { errorText } from '../errors.js';
  * The "Import workbook…" button of the workshops list and the welcome screen: the dialog, then
  * the imported workshop opened (or the list shown again with it).
  */
-export function importButton(ctx, { large = false } = {}) {
-  const btn = h('button', { type: 'button', class: ['btn', large && 'btn-large'], testid: 'import-workbook' },
+export function importButton(ctx, { large = false, small = false } = {}) {
+  const btn = h('button', { type: 'button', class: ['btn', large && 'btn-large', small && 'btn-small'], testid: 'import-workbook' },
     icon('upload'), h('span', { text: t('import.button') }));
   btn.addEventListener('click', async () => {
     const result = await openImportDialog();

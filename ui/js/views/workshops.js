@@ -142,9 +142,12 @@ export async function render(params, ctx) {
       h('div', {},
         h('h1', { class: 'view-title', tabindex: -1, text: t('workshops.title') }),
         h('p', { class: 'view-subtitle muted', text: t('workshops.subtitle') })),
-      h('div', { class: 'view-actions' }, consolidateButton(), importButton(ctx), demoBtn, createBtn)),
+      h('div', { class: 'view-actions' }, demoBtn, createBtn)),
     h('div', { class: 'toolbar' },
-      h('label', { class: 'check', for: 'show-archived' }, archivedToggle, h('span', { text: t('workshops.showArchived') }))),
+      h('label', { class: 'check', for: 'show-archived' }, archivedToggle, h('span', { text: t('workshops.showArchived') })),
+      // Workbooks come and go between laptops and headquarters: beside the list, not above it.
+      h('div', { class: 'toolbar-end', role: 'group', aria: { label: t('workshops.workbooks') } },
+        importButton(ctx, { small: true }), consolidateButton({ small: true }))),
     listEl);
 
   return {
