@@ -260,7 +260,8 @@ fn describe_import(preview: &sync::Preview) -> Vec<String> {
     let shown = |value: &serde_json::Value| match value {
         serde_json::Value::Null => "(empty)".to_string(),
         serde_json::Value::String(text) if text.is_empty() => "(empty)".to_string(),
-        serde_json::Value::String(text) => format!("{text:?}"),
+        // In quotes as written: a debug format would escape the marks of Indic and Thai names.
+        serde_json::Value::String(text) => format!("\"{}\"", text.replace('\n', " / ")),
         other => other.to_string(),
     };
     let about = &preview.about;

@@ -45,7 +45,8 @@ pub(crate) fn apply(
     let mut done = Done::default();
     // The workbook's entries first: the entries this import writes come after them in this
     // laptop's order, as they came after them in time.
-    for entry in &plan.log {
+    let entries = incoming.log.as_deref().unwrap_or_default();
+    for entry in plan.log.iter().map(|i| &entries[*i]) {
         w.prepare_cached(
             "INSERT INTO change_log (id, entity, entity_id, workshop_id, op, changes, at, device_id,
                                      edit_id, merged_by)

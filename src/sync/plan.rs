@@ -17,7 +17,7 @@
 //! side's changes the file had seen.
 
 use super::entities::{self, Entity, Field};
-use super::incoming::{CellProblem, Incoming, LogEntry, Records, Row};
+use super::incoming::{CellProblem, Incoming, Records, Row};
 use crate::edit::{Kind as Store, to_json};
 use crate::error::Result;
 use crate::participant::{self, ParticipantInput};
@@ -28,6 +28,7 @@ use rusqlite::types::Value as Sql;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use uuid::Uuid;
 
 /// Which side's value a conflict keeps.
@@ -186,7 +187,9 @@ pub(crate) struct Plan {
     pub changes: Vec<RecordChange>,
     /// Records whose "Updated at" only moves later.
     pub touches: Vec<(&'static Entity, Uuid, String)>,
-    pub log: Vec<LogEntry>,
+    /// The workbook's change-log entries this laptop lacks, as indexes into `Incoming::log`,
+    /// in time order.
+    pub log: Vec<usize>,
 }
 
 /// A change-log entry as the merge compares it: when, by which device, its ID.
@@ -198,7 +201,7 @@ struct Stamp {
 }
 
 /// An entry of a field: its stamp, its sequence where it was logged, the value it set.
-type Logged = (Stamp, i64, Value);
+type Logged = (Rc<Stamp>, i64, Value);
 
 /// The entries of each (record, field) that people made.
 #[derive(Debug, Default)]
@@ -215,10 +218,11 @@ impl FieldLog {
         entity: &str,
         entity_id: &str,
         id: &str,
-        stamp: &Stamp,
+        stamp: impl FnOnce() -> Stamp,
         seq: i64,
         merged: bool,
         changes: &serde_json::Map<String, Value>,
+        wanted: impl Fn(&'static Entity, Uuid) -> bool,
     ) {
         self.ids.insert(id.to_string());
         if merged {
@@ -228,11 +232,15 @@ impl FieldLog {
         else {
             return;
         };
+        if !wanted(entity, record) {
+            return;
+        }
+        let stamp = Rc::new(stamp());
         for (name, pair) in changes {
             if let Some(field) = entity.field(name) {
                 let new = pair.get(1).cloned().unwrap_or(Value::Null);
                 self.entries.entry((record, field.log)).or_default().push((
-                    stamp.clone(),
+                    Rc::clone(&stamp),
                     seq,
                     normalise(entity, field, new),
                 ));
@@ -322,7 +330,7 @@ fn local_log(conn: &Connection, workshop: Uuid) -> Result<FieldLog> {
             log.ids.insert(id);
             continue;
         };
-        let stamp = Stamp {
+        let stamp = || Stamp {
             at,
             device,
             id: id.clone(),
@@ -331,10 +339,11 @@ fn local_log(conn: &Connection, workshop: Uuid) -> Result<FieldLog> {
             &entity,
             &entity_id,
             &id,
-            &stamp,
+            stamp,
             seq,
             merged.is_some(),
             &changes,
+            |_, _| true,
         );
     }
     Ok(log)
@@ -364,35 +373,40 @@ fn label_of(entity: &Entity, values: &[Value]) -> String {
 pub(crate) fn plan(conn: &Connection, incoming: &Incoming) -> Result<Plan> {
     let workshop = incoming.about.workshop_id;
     let ours = local_log(conn, workshop)?;
-    let mut theirs = FieldLog::default();
-    let mut log_to_add = Vec::new();
-    if let Some(entries) = &incoming.log {
-        for entry in entries {
-            let stamp = Stamp {
-                at: entry.at.clone(),
-                device: entry.device_id.clone(),
-                id: entry.id.clone(),
-            };
-            theirs.add(
-                &entry.entity,
-                &entry.entity_id,
-                &entry.id,
-                &stamp,
-                entry.seq,
-                entry.merged_by.is_some(),
-                &entry.changes,
-            );
-            if !ours.ids.contains(&entry.id) {
-                log_to_add.push(entry.clone());
-            }
-        }
-    }
-    log_to_add.sort_by(|a, b| (&a.at, a.seq).cmp(&(&b.at, b.seq)));
-
     let mut locals: HashMap<&'static str, HashMap<Uuid, Local>> = HashMap::new();
     for entity in entities::ALL {
         locals.insert(entity.name, load_local(conn, entity, workshop)?);
     }
+    // The workbook's entries are only ever looked up for records this laptop has too.
+    let here = |entity: &'static Entity, id: Uuid| {
+        locals.get(entity.name).is_some_and(|l| l.contains_key(&id))
+    };
+    let mut theirs = FieldLog::default();
+    let mut log_to_add = Vec::new();
+    let entries = incoming.log.as_deref().unwrap_or_default();
+    for (index, entry) in entries.iter().enumerate() {
+        theirs.add(
+            &entry.entity,
+            &entry.entity_id,
+            &entry.id,
+            || Stamp {
+                at: entry.at.clone(),
+                device: entry.device_id.clone(),
+                id: entry.id.clone(),
+            },
+            entry.seq,
+            entry.merged_by.is_some(),
+            &entry.changes,
+            here,
+        );
+        if !ours.ids.contains(&entry.id) {
+            log_to_add.push(index);
+        }
+    }
+    log_to_add.sort_by(|a, b| {
+        let (a, b) = (&entries[*a], &entries[*b]);
+        (&a.at, a.seq).cmp(&(&b.at, b.seq))
+    });
     let workshop_exists = locals[entities::WORKSHOP.name].contains_key(&workshop);
     let mut preview = Preview {
         file_name: incoming.file_name.clone(),
@@ -622,12 +636,12 @@ fn compare(
             let file_entries = context.theirs.of(row.id, field.log);
             let ours_only: Vec<&Stamp> = local_entries
                 .iter()
-                .map(|(s, _, _)| s)
+                .map(|(s, _, _)| &**s)
                 .filter(|s| !context.theirs.ids.contains(&s.id))
                 .collect();
             let theirs_only: Vec<&Stamp> = file_entries
                 .iter()
-                .map(|(s, _, _)| s)
+                .map(|(s, _, _)| &**s)
                 .filter(|s| !context.ours.ids.contains(&s.id))
                 .collect();
             // What the exporting laptop's log says the value is: its last entry in its own
@@ -666,7 +680,7 @@ fn compare(
             let our_stamp = local_entries
                 .iter()
                 .filter(|(s, _, _)| !context.theirs.ids.contains(&s.id))
-                .map(|(s, _, _)| s)
+                .map(|(s, _, _)| &**s)
                 .max()
                 .cloned();
             let default = if their_stamp > our_stamp {
