@@ -292,7 +292,11 @@ pub fn consolidate(
             },
         ));
     }
-    let results = read_all(exe, &files, limits, progress);
+    let limits = Limits {
+        only_sheets: read::SHEETS.iter().map(|s| (*s).to_string()).collect(),
+        ..limits.clone()
+    };
+    let results = read_all(exe, &files, &limits, progress);
 
     // The newest export of each workshop wins; a tie goes to the file given first.
     let mut read: Vec<(usize, Source)> = Vec::new();

@@ -138,6 +138,16 @@ fn text(cell: &RawCell) -> Option<&str> {
     }
 }
 
+/// The sheets consolidation reads; the reader leaves the others unparsed.
+pub(crate) const SHEETS: [&str; 6] = [
+    sheet::ABOUT,
+    sheet::WORKSHOP,
+    sheet::PARTICIPANTS,
+    sheet::ATTENDANCE,
+    sheet::SWOT,
+    sheet::ACTION_PLANS,
+];
+
 /// What the About sheet says; a refusal when the file is not a workshop workbook of a format
 /// this version reads.
 fn meta(file: &Path, about_sheet: Option<&RawSheet>) -> Result<(Meta, Option<Uuid>), Refusal> {

@@ -432,7 +432,7 @@ pub fn serve(file: &Path, limits: &Limits) -> ExitCode {
         .map_err(|e| Error::Internal(format!("the reader could not limit its memory: {e}")))
         .and_then(|()| archive::inspect(file, limits))
         .and_then(|()| {
-            raw::read_sheets(file, limits.max_cells, |sheet| {
+            raw::read_sheets(file, limits.max_cells, &limits.only_sheets, |sheet| {
                 send(&mut out, &Message::Sheet(sheet))
             })
         });

@@ -59,6 +59,9 @@ pub struct Limits {
     /// reserves memory for that claim, and aborts when it cannot). Turned off only by the tests
     /// that show what it prevents; the child's memory limit is then what stops the abort.
     pub check_shared_strings: bool,
+    /// Read only the sheets of these names (all when empty): consolidation needs six of a
+    /// workbook's seventeen, and the others would be parsed and sent for nothing.
+    pub only_sheets: Vec<String>,
 }
 
 impl Default for Limits {
@@ -73,6 +76,7 @@ impl Default for Limits {
             max_cells: 10_000_000,
             max_output: 256 * MIB,
             check_shared_strings: true,
+            only_sheets: Vec::new(),
         }
     }
 }

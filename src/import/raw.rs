@@ -65,7 +65,7 @@ impl RawWorkbook {
     /// never call it on a file from outside, which could abort the process.
     pub fn read_in_process(file: &Path) -> Result<Self> {
         let mut sheets = Vec::new();
-        read_sheets(file, u64::MAX, |sheet| {
+        read_sheets(file, u64::MAX, &[], |sheet| {
             sheets.push(sheet);
             Ok(())
         })?;
@@ -92,17 +92,23 @@ impl RawSheet {
 /// Opens `file` with calamine and hands each sheet, in the workbook's order, to `each`, one at a
 /// time (so the child can send a sheet and drop it before reading the next). Stops when the
 /// sheets would lay out more than `max_cells` rows and cells, empty ones before used ones
-/// included. Returns how many sheets there were.
+/// included. Only the sheets named in `only` are read, when it names any. Returns how many sheets
+/// were read.
 pub(crate) fn read_sheets(
     file: &Path,
     max_cells: u64,
+    only: &[String],
     mut each: impl FnMut(RawSheet) -> Result<()>,
 ) -> Result<usize> {
     let mut budget = max_cells;
     let damaged = |error: XlsxError| damaged(file, &error);
     let reader = File::open(file).map_err(|e| Error::io(file, e))?;
     let mut workbook = Xlsx::new(BufReader::new(reader)).map_err(damaged)?;
-    let names = workbook.sheet_names();
+    let names: Vec<String> = workbook
+        .sheet_names()
+        .into_iter()
+        .filter(|name| only.is_empty() || only.contains(name))
+        .collect();
     for name in &names {
         let rows = match workbook.worksheet_cells_reader(name) {
             Ok(mut cells) => {

@@ -619,3 +619,21 @@ fn more_cells_than_the_parent_takes_are_refused() {
         "holds more than 1 MB of cells",
     );
 }
+
+/// A reader asked for some sheets parses and sends those only (consolidation's six of
+/// seventeen), in the workbook's order.
+#[test]
+fn only_the_sheets_asked_for_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "good.xlsx", &good_bytes());
+    let all = read(&file, &Limits::default()).unwrap();
+    assert_eq!(all.sheets.len(), 2);
+    let limits = Limits {
+        only_sheets: vec!["About this file".into(), "Not a sheet".into()],
+        ..Limits::default()
+    };
+    let some = read(&file, &limits).unwrap();
+    let names: Vec<&str> = some.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["About this file"]);
+    assert_eq!(some.sheets[0], all.sheets[1]);
+}
