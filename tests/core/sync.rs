@@ -818,3 +818,72 @@ proptest! {
         assert_same(&snapshot(&a), &snapshot(&b));
     }
 }
+
+/// Each laptop registered someone new, and both were given the same badge code: after the
+/// exchange both laptops agree on who keeps it and on the other's new code.
+#[test]
+fn a_badge_code_given_on_both_laptops_stays_unique_and_both_laptops_agree() {
+    let TwoLaptops {
+        files,
+        mut a,
+        mut b,
+        workshop,
+        clock,
+        ..
+    } = two_laptops();
+    let on_a = participant::create(
+        &mut a,
+        workshop,
+        &person("Chanthy Sok", Sex::Woman, "KH", Some(1994)),
+        clock.tick(),
+    )
+    .unwrap();
+    let on_b = participant::create(
+        &mut b,
+        workshop,
+        &person("Bui Thi Lan", Sex::Woman, "VN", Some(1991)),
+        clock.tick(),
+    )
+    .unwrap();
+    // The same code on both (a one-in-ten-million chance left to a test).
+    b.conn()
+        .execute(
+            "UPDATE participant SET badge_code = ?1 WHERE id = ?2",
+            (&on_a.badge_code, on_b.id.to_string()),
+        )
+        .unwrap();
+    let from_a = export(
+        &a,
+        workshop,
+        Profile::FullTransfer,
+        files.path(),
+        clock.tick(),
+    );
+    let from_b = export(
+        &b,
+        workshop,
+        Profile::FullTransfer,
+        files.path(),
+        clock.tick(),
+    );
+    let at_a = import(&mut a, &from_b, &Choices::new(), clock.tick());
+    let at_b = import(&mut b, &from_a, &Choices::new(), clock.tick());
+    for report in [&at_a, &at_b] {
+        assert!(
+            report.notes.iter().any(|n| n.contains(&on_a.badge_code)),
+            "{:?}",
+            report.notes
+        );
+    }
+    let codes = |db: &Database| {
+        [on_a.id, on_b.id].map(|id| participant::get(db.conn(), id).unwrap().badge_code)
+    };
+    let (here, there) = (codes(&a), codes(&b));
+    assert_eq!(here, there, "both laptops give each the same code");
+    assert_ne!(here[0], here[1]);
+    assert_eq!(
+        here[0], on_a.badge_code,
+        "the one registered first keeps the code"
+    );
+    assert_same(&records(&a), &records(&b));
+}
