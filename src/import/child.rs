@@ -17,7 +17,7 @@ use super::raw::{self, RawSheet, RawWorkbook};
 use super::{ImportCode, Limits, archive, file_name, mb, refuse};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -230,28 +230,35 @@ fn receive(stdout: impl Read, max: u64) -> Output {
             over: false,
         },
     );
+    // One message a line, parsed from the whole line at once: serde_json's reader would take
+    // the pipe a byte at a time, which is a good part of a large workbook's reading.
     let output = {
-        let mut messages = serde_json::Deserializer::from_reader(&mut input).into_iter::<Message>();
+        let mut line = Vec::new();
         let mut sheets = Vec::new();
         loop {
-            match messages.next() {
-                Some(Ok(Message::Sheet(sheet))) => sheets.push(sheet),
-                Some(Ok(Message::End { sheets: count })) if count == sheets.len() => {
+            line.clear();
+            match input.read_until(b'\n', &mut line) {
+                Ok(0) => break Output::CutShort,
+                // A line cut off by the child's end is as cut short as a missing one.
+                Ok(_) if line.last() != Some(&b'\n') => break Output::CutShort,
+                Ok(_) => {}
+                Err(error) => break Output::Broken(error.to_string()),
+            }
+            match serde_json::from_slice::<Message>(&line) {
+                Ok(Message::Sheet(sheet)) => sheets.push(sheet),
+                Ok(Message::End { sheets: count }) if count == sheets.len() => {
                     break Output::Workbook(RawWorkbook { sheets });
                 }
-                Some(Ok(Message::End { sheets: count })) => {
+                Ok(Message::End { sheets: count }) => {
                     break Output::Broken(format!(
                         "it announced {count} sheets and sent {}",
                         sheets.len()
                     ));
                 }
-                Some(Ok(Message::Error { code, message })) => {
+                Ok(Message::Error { code, message }) => {
                     break Output::Refused { code, message };
                 }
-                // A line cut off by the child's end is as cut short as a missing one.
-                Some(Err(error)) if error.is_eof() => break Output::CutShort,
-                Some(Err(error)) => break Output::Broken(error.to_string()),
-                None => break Output::CutShort,
+                Err(error) => break Output::Broken(error.to_string()),
             }
         }
     };
