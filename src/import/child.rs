@@ -236,7 +236,6 @@ fn receive(stdout: impl Read, max: u64) -> Output {
         let mut line = Vec::new();
         let mut sheets = Vec::new();
         loop {
-            line.clear();
             match input.read_until(b'\n', &mut line) {
                 Ok(0) => break Output::CutShort,
                 // A line cut off by the child's end is as cut short as a missing one.
@@ -244,7 +243,9 @@ fn receive(stdout: impl Read, max: u64) -> Output {
                 Ok(_) => {}
                 Err(error) => break Output::Broken(error.to_string()),
             }
-            match serde_json::from_slice::<Message>(&line) {
+            let message = serde_json::from_slice::<Message>(&line);
+            line.clear();
+            match message {
                 Ok(Message::Sheet(sheet)) => sheets.push(sheet),
                 Ok(Message::End { sheets: count }) if count == sheets.len() => {
                     break Output::Workbook(RawWorkbook { sheets });
@@ -626,7 +627,7 @@ mod tests {
             max_output: 4096,
             ..Limits::default()
         };
-        let endless = r#"printf '{"sheet":{"name":"a","rows":[['; exec yes '1,'"#;
+        let endless = r#"printf '{"sheet":{"name":"a","rows":[['; exec tr '\0' 1 < /dev/zero"#;
         let (code, message) = code_of(run_script(endless, &limits));
         assert_eq!(code, "workbook_too_big");
         assert!(message.contains("more than 1 MB of cells"), "{message}");

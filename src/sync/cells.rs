@@ -10,22 +10,28 @@ use crate::import::RawCell;
 use crate::workbook::checksum::{self, canonical_real};
 use crate::workbook::format::{self, Kind};
 use serde_json::{Value, json};
+use std::borrow::Cow;
 
 /// The canonical text of a cell as read (see `checksum::Cell::canonical`): the same text the
 /// export hashed for the value it wrote. A date-time cell reads as a date in a date column.
 pub(crate) fn canonical(cell: &RawCell, kind: Kind) -> String {
+    canonical_text(cell, kind).into_owned()
+}
+
+/// [`canonical`] without a copy of text cells (every cell of a workbook is hashed).
+pub(crate) fn canonical_text(cell: &RawCell, kind: Kind) -> Cow<'_, str> {
     match cell {
-        RawCell::Empty => String::new(),
-        RawCell::Text(text) | RawCell::Iso(text) | RawCell::Error(text) => text.clone(),
-        RawCell::Number(n) | RawCell::Duration(n) => canonical_real(*n),
-        RawCell::Bool(true) => "TRUE".into(),
-        RawCell::Bool(false) => "FALSE".into(),
-        RawCell::DateTime(serial) => match kind {
+        RawCell::Empty => Cow::Borrowed(""),
+        RawCell::Text(text) | RawCell::Iso(text) | RawCell::Error(text) => Cow::Borrowed(text),
+        RawCell::Number(n) | RawCell::Duration(n) => Cow::Owned(canonical_real(*n)),
+        RawCell::Bool(true) => Cow::Borrowed("TRUE"),
+        RawCell::Bool(false) => Cow::Borrowed("FALSE"),
+        RawCell::DateTime(serial) => Cow::Owned(match kind {
             Kind::Date => format::date_from_serial(*serial)
                 .map_or_else(|| canonical_real(*serial), checksum::format_date),
             _ => format::timestamp_from_serial(*serial)
                 .map_or_else(|| canonical_real(*serial), checksum::format_timestamp),
-        },
+        }),
     }
 }
 

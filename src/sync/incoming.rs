@@ -361,13 +361,10 @@ fn sheet_checksum(sheet: &RawSheet) -> (u64, String) {
         .collect();
     let mut hasher = SheetHasher::new(&headers);
     for row in data {
-        let cells: Vec<Cell> = (0..headers.len())
-            .map(|i| {
-                let cell = row.get(i).unwrap_or(&RawCell::Empty);
-                Cell::text(canonical(cell, kinds[i]))
-            })
-            .collect();
-        hasher.row(&cells);
+        hasher.row_of_texts((0..headers.len()).map(|i| {
+            let cell = row.get(i).unwrap_or(&RawCell::Empty);
+            cells::canonical_text(cell, kinds[i])
+        }));
     }
     (hasher.rows(), hasher.finish())
 }

@@ -206,15 +206,25 @@ impl SheetHasher {
     }
 
     fn feed(&mut self, cells: &[Cell]) {
-        for (i, cell) in cells.iter().enumerate() {
+        self.feed_texts(cells.iter().map(Cell::canonical));
+    }
+
+    fn feed_texts<S: AsRef<str>>(&mut self, texts: impl Iterator<Item = S>) {
+        for (i, text) in texts.enumerate() {
             if i > 0 {
                 self.hash
                     .update(UNIT_SEPARATOR.encode_utf8(&mut [0; 4]).as_bytes());
             }
-            self.hash.update(cell.canonical().as_bytes());
+            self.hash.update(text.as_ref().as_bytes());
         }
         self.hash
             .update(RECORD_SEPARATOR.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+
+    /// Adds a data row given as its cells' canonical texts (an import hashes what it read).
+    pub fn row_of_texts<S: AsRef<str>>(&mut self, texts: impl Iterator<Item = S>) {
+        self.feed_texts(texts);
+        self.rows += 1;
     }
 
     /// Adds a data row.
