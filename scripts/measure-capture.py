@@ -18,21 +18,29 @@ What it does:
    the one the app opens.
 2. Starts the app through tauri-driver under Xvfb and waits for its first screen.
 3. The board: from the list of boards, sets location.hash to the board's route at
-   t0 = performance.now() and waits (MutationObserver) until all 520 notes and headings are in
-   the DOM, then for the next animation frame and a task after it (the frame painted, as far as
-   the page can tell). Several runs; the first is reported on its own.
+   t0 = performance.now() and waits (MutationObserver) until the board is in the DOM with notes
+   in each of its four lists (the view draws the first rows of each list at once), then for the
+   next animation frame and a task after it (the frame painted, as far as the page can tell):
+   the first paint. Also until all 520 notes and headings are in the DOM (the view draws the rest
+   of each list a slice a frame after the first paint) and painted. Several runs; the first is
+   reported on its own.
 4. Adding a note: in a quadrant's input (the four in turn), the text is set and `input`
-   dispatched, then a keydown of Enter is dispatched at t0, as the key does; timed to the
-   pending note drawn ("Saving…", the first thing the facilitator sees) and to the saved note
-   drawn in its place, each then painted. Then real keystrokes: WebDriver's Element Send Keys
-   types the text, then one more letter (keydown -> the letter painted in the input), then
-   Enter (keydown -> the saved note painted).
-5. The Plans screen: its route opened as in 3 until all 2,000 action rows are in the DOM; an
-   action's status changed in place (the select's value set and `change` dispatched at t0, as
-   choosing an option does) until that row is drawn again with the new status; also through
-   WebDriver's Element Click on the <option>. The roll-up tab: a click on it until the roll-up
-   is drawn, a click back to the plans until the 2,000 rows are drawn again, and the route
-   `plans?tab=rollup` opened as in 3.
+   dispatched, then a keydown of Enter is dispatched at t0, as the key does; timed to the saved
+   note drawn at the end of its list and painted, to the "Saving…" note if it was drawn first
+   (the view draws it only for a save slower than 100 ms), and to the input seen empty again and
+   painted (the view empties it once the note is painted). Then real keystrokes: WebDriver's
+   Element Send Keys types the text, then one more letter (keydown -> the letter painted in the
+   input), then Enter (keydown -> the saved note painted).
+5. The Plans screen: its route opened as in 3 until the first plan cards are drawn (the view
+   draws the cards the window shows at once, the others a card a frame after them; each card
+   its first 10 actions) and painted, and until every card is; a plan's "Show all N actions"
+   clicked (its button scrolled into view first) until its first new rows and then all of them
+   are drawn, and "Show only the first 10" back; an action's status changed in place, its row
+   scrolled into view first (the select's value set and `change` dispatched at t0, as choosing
+   an option does) until that row is drawn again with the new status; also through WebDriver's
+   Element Click on the <option>. The roll-up tab: a click on it until the roll-up is drawn, a
+   click back to the plans until they are shown again, and the route `plans?tab=rollup` opened
+   as in 3.
 6. The IPC and the core on their own: each command these screens call (get_board, add_note,
    list_plans, update_action, plans_rollup, …) timed from the page through
    window.__TAURI__.core.invoke, with nothing drawn, to tell the round trips from the page's
@@ -44,11 +52,11 @@ What it does:
 8. With --profile: where the time goes. Each measured step split into the page's script (to the
    DOM change), style and layout (forced right after it) and the rest of the frame (paint);
    what repainting the whole window costs, with the app's box shadows and without them; adding
-   notes again with a stylesheet that removes the board's box shadows (added through a
-   constructable stylesheet: the app's CSP refuses <style> elements); and what formatting the
-   Plans screen's dates costs (a new Intl.DateTimeFormat per date, as ui/js/format.js does,
-   against one kept), and opening the Plans screen with `content-visibility: auto` on its plan
-   cards.
+   notes again with a stylesheet that takes the containment of the board's quadrants and lists
+   away, and one that removes every box shadow (added through a constructable stylesheet: the
+   app's CSP refuses <style> elements); opening the Plans screen with its cards laid out and
+   painted off screen too (no content-visibility); and what formatting the Plans screen's
+   dates costs (format.js's kept formatter against one made here).
 9. Ends the session, stops tauri-driver with SIGTERM and makes sure nothing it started
    (WebKitWebDriver, the app) is left running.
 
@@ -102,25 +110,35 @@ if (!window.__mc) {
     document.body.offsetHeight;
     return { layout: performance.now() - s };
   };
-  mc.until = (root, check, timeoutMs = 20000) => new Promise((resolve) => {
-    let settled = false;
-    const observer = new MutationObserver(async () => {
-      if (settled || !check()) return;
-      settled = true;
-      const dom = performance.now();
-      observer.disconnect();
-      clearTimeout(timer);
-      const forcedTimes = force();
-      resolve({ dom, ...forcedTimes, ...(await mc.afterFrame()) });
+  // Resolves at the first DOM mutation after which check() holds (null after timeoutMs, or once
+  // cancel() is called on the promise).
+  mc.until = (root, check, timeoutMs = 20000) => {
+    let observer, timer, settle;
+    const promise = new Promise((resolve) => {
+      let settled = false;
+      settle = (value) => {
+        if (settled) return false;
+        settled = true;
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(value);
+        return true;
+      };
+      observer = new MutationObserver(async () => {
+        if (!check()) return;
+        const dom = performance.now();
+        observer.disconnect();
+        clearTimeout(timer);
+        const forcedTimes = force();
+        const frame = await mc.afterFrame();
+        settle({ dom, ...forcedTimes, ...frame });
+      });
+      observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+      timer = setTimeout(() => settle(null), timeoutMs);
     });
-    observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
-    const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      observer.disconnect();
-      resolve(null);
-    }, timeoutMs);
-  });
+    promise.cancel = () => settle(null);
+    return promise;
+  };
   // A result relative to t0.
   mc.rel = async (t0, r, extra = {}) => {
     if (!r) return Object.assign({ timeout: true }, extra);
@@ -152,7 +170,8 @@ if (!window.__mc) {
     main.style.backgroundColor = '';
     return out;
   };
-  // Dates as the Plans screen formats them: a new Intl.DateTimeFormat for each (format.js), or one kept.
+  // Dates as the Plans screen formats them (format.js, a formatter kept per locale and options), and
+  // with one formatter made here and used directly.
   mc.dates = async (rows) => {
     const fmt = await import('./js/format.js');
     let s = performance.now();
@@ -180,15 +199,37 @@ if (!window.__mc) {
     location.hash = hash;
     return mc.rel(t0, await wait, { hash });
   };
+  // Opens a route timed to two conditions: { first, all }.
+  mc.open2 = async (hash, first, all) => {
+    const waits = [mc.until(main(), first), mc.until(main(), all, 60000)];
+    const t0 = performance.now();
+    location.hash = hash;
+    const [a, b] = await Promise.all(waits);
+    return { first: await mc.rel(t0, a, { hash }), all: await mc.rel(t0, b, { hash }) };
+  };
   mc.boardShown = (n) => () => {
     const view = main().querySelector('[data-testid="board-view"]');
     return !!view && view.querySelectorAll('li[data-id]').length >= n;
   };
-  mc.plansShown = (n) => () => {
+  // The board as first painted: each of the four lists holds notes (the view draws the first rows
+  // of each list at once, the rest between the frames that follow).
+  mc.boardFirst = () => {
+    const view = main().querySelector('[data-testid="board-view"]');
+    return !!view && [...view.querySelectorAll('.note-list')].filter((l) => l.querySelector('li[data-id]')).length === 4;
+  };
+  // The plans as first painted: the first cards (the view draws the cards a window shows at
+  // once, the others a card a frame after them).
+  mc.plansFirst = () => {
     const list = main().querySelector('[data-testid="plan-list"]');
-    return !!list && !list.hidden && list.querySelectorAll('[data-testid="action-row"]').length >= n
+    return !!list && !list.hidden && !!list.querySelector('[data-testid="action-row"]') && !list.querySelector('[data-mc-old]');
+  };
+  // Every plan's card drawn (each with its first actions; the rest are behind "Show all").
+  mc.plansShown = (plans) => () => {
+    const list = main().querySelector('[data-testid="plan-list"]');
+    return !!list && !list.hidden && list.querySelectorAll('[data-testid="plan-card"]').length >= plans
       && !list.querySelector('[data-mc-old]');
   };
+  mc.actionRows = () => main().querySelectorAll('[data-testid="plan-list"] [data-testid="action-row"]').length;
   mc.rollupShown = () => {
     const r = main().querySelector('[data-testid="rollup"]');
     return !!r && !r.hidden && !!r.querySelector('[data-testid="rollup-national"]') && !r.querySelector('[data-mc-old]');
@@ -205,10 +246,28 @@ if (!window.__mc) {
     return { pending: mc.until(list, () => lastIs(list, 'note-pending', text)),
              note: mc.until(list, () => lastIs(list, 'note', text)) };
   };
+  // When the input is seen empty, then painted (checked once a frame).
+  mc.emptied = (input) => new Promise((resolve) => {
+    const check = async () => {
+      if (input.value === '') {
+        resolve((await mc.afterFrame()).paint);
+        return;
+      }
+      requestAnimationFrame(() => setTimeout(check, 0));
+    };
+    check();
+  });
+  // The saved note; the "Saving…" note only if it was drawn before it (a quick save skips it);
+  // and the input emptied for the next note (the view empties it once the note is painted).
   const noteResult = async (t0, waits, extra) => {
-    const [pending, note] = await Promise.all([waits.pending, waits.note]);
+    const note = await waits.note;
+    const pending = await Promise.race([waits.pending, Promise.resolve(null)]);
+    waits.pending.cancel();
     const out = await mc.rel(t0, note, extra);
+    out.pendingShown = !!pending;
     if (pending) Object.assign(out, { pendingDom: pending.dom - t0, pendingPaint: pending.paint - t0 });
+    const input = document.querySelector(`[data-testid="note-input-${extra.q}"]`);
+    out.emptiedPaint = (await mc.emptied(input)) - t0;
     out.notes = main().querySelectorAll('[data-testid="board-view"] li[data-testid="note"]').length;
     return out;
   };
@@ -229,7 +288,7 @@ if (!window.__mc) {
     let t0 = null;
     const waits = noteWaits(q, text);
     window.addEventListener('keydown', (e) => { if (e.key === 'Enter') t0 = performance.now(); }, { capture: true, once: true });
-    mc.key = Promise.all([waits.pending, waits.note]).then(() => t0 === null
+    mc.key = waits.note.then(() => t0 === null
       ? { timeout: true, noKeydown: true } : noteResult(t0, waits, { q, text }));
   };
   // Armed before a real letter: from its keydown to the input's `input` event, then painted.
@@ -271,9 +330,29 @@ if (!window.__mc) {
     const wait = statusWait(id, status);
     mc.click = wait.then((r) => t0 === null ? { timeout: true, noChange: true } : mc.rel(t0, r, { id, status }));
   };
+  // A plan's "Show all N actions" (or back): clicked at t0, until its rows are drawn.
+  mc.showAll = async (planId) => {
+    const card = main().querySelector(`[data-plan="${CSS.escape(planId)}"]`);
+    const button = card.querySelector('[data-testid="plan-show-all"]');
+    const total = mc.plans.find((p) => p.id === planId).actions.length;
+    const expanding = button.getAttribute('aria-expanded') !== 'true';
+    const want = expanding ? total : Math.min(10, total);
+    const rows = () => card.querySelectorAll('[data-testid="action-row"]').length;
+    const before = rows();
+    // The first rows added (or taken away), then all of them (added a slice a frame).
+    const waits = [mc.until(card, () => rows() !== before), mc.until(card, () => rows() === want)];
+    const t0 = performance.now();
+    button.click();
+    const [first, all] = await Promise.all(waits);
+    return Object.assign(await mc.rel(t0, all, { planId, rows: want, expanding }),
+      first ? { firstPaint: first.paint - t0 } : {});
+  };
+  // A tab clicked at t0, until check() holds. The roll-up is drawn again each time (its old
+  // content marked, to tell it from the new); the plans are shown again as they were drawn.
   mc.tab = async (testid, check) => {
-    const panel = main().querySelector(testid === 'plans-tab-rollup' ? '[data-testid="rollup"]' : '[data-testid="plan-list"]');
-    for (const el of panel.children) el.setAttribute('data-mc-old', '');
+    if (testid === 'plans-tab-rollup') {
+      for (const el of main().querySelector('[data-testid="rollup"]').children) el.setAttribute('data-mc-old', '');
+    }
     const wait = mc.until(main(), check);
     const t0 = performance.now();
     main().querySelector(`[data-testid="${testid}"]`).click();
@@ -379,8 +458,9 @@ def measure_board(session, args, ws, board_id, total_items, rng, screen, watched
         session.call(f"window.__mc.open({json.dumps(boards_hash)}, window.__mc.boardsListShown)")
         time.sleep(0.5)
         out["open"].append(session.call(
-            f"window.__mc.open({json.dumps(board_hash)}, window.__mc.boardShown({total_items}))"))
-        time.sleep(0.5)
+            f"window.__mc.open2({json.dumps(board_hash)}, window.__mc.boardFirst, "
+            f"window.__mc.boardShown({total_items}))"))
+        time.sleep(1)
 
     # Adding notes with a dispatched Enter, the four quadrants in turn.
     words = ["Recruitment fees", "Returnee network", "Shop-floor committee", "Young organisers",
@@ -440,24 +520,47 @@ def measure_board(session, args, ws, board_id, total_items, rng, screen, watched
     return out
 
 
-def measure_plans(session, args, ws, actions, rng, screen):
+def measure_plans(session, args, ws, seeded, rng, screen):
     out = {}
     boards_hash = f"#/workshops/{ws}/boards"
     plans_hash = f"#/workshops/{ws}/plans"
+    plans = seeded["plans"]
+    w = json.dumps({"workshopId": ws})
+    session.call(f"window.__mc.invoke('list_plans', {w}).then((p) => {{ window.__mc.plans = p; return p.length; }})")
     out["open"] = []
     for _ in range(args.runs):
         session.call(f"window.__mc.open({json.dumps(boards_hash)}, window.__mc.boardsListShown)")
         time.sleep(0.5)
         out["open"].append(session.call(
-            f"window.__mc.open({json.dumps(plans_hash)}, window.__mc.plansShown({actions}))"))
-        time.sleep(0.5)
+            f"window.__mc.open2({json.dumps(plans_hash)}, window.__mc.plansFirst, window.__mc.plansShown({plans}))"))
+        time.sleep(1)
+    out["rows_drawn"] = session.js("return window.__mc.actionRows();")
+
+    # A plan's "Show all N actions", then back to its first actions (the button scrolled into
+    # view first, as it is when clicked).
+    out["show_all"], out["show_first"] = [], []
+    for plan_id in seeded["seededPlanIds"][:args.show_all]:
+        scroll = (f"document.querySelector('[data-plan=\"{plan_id}\"] [data-testid=\"plan-show-all\"]')"
+                  ".scrollIntoView({ block: 'center' }); return true;")
+        session.js(scroll)
+        time.sleep(0.4)
+        out["show_all"].append(session.call(f"window.__mc.showAll({json.dumps(plan_id)})"))
+        time.sleep(0.4)
+        session.js(scroll)
+        time.sleep(0.4)
+        out["show_first"].append(session.call(f"window.__mc.showAll({json.dumps(plan_id)})"))
+        time.sleep(0.4)
 
     ids = session.js("return [...document.querySelectorAll('[data-testid=\"action-row\"]')]"
                      ".map((r) => [r.dataset.action, r.dataset.status]);")
     chosen = rng.sample(ids, min(len(ids), args.status_changes + args.clicks + args.screen))
     nxt = lambda s: STATUSES[(STATUSES.index(s) + 1) % len(STATUSES)]
+    # Each row scrolled into view first, as it is when the facilitator changes it: a change off
+    # screen costs no painting.
     out["status"] = []
     for action_id, status in chosen[:args.status_changes]:
+        session.js(f"window.__mc.rowOf({json.dumps(action_id)}).scrollIntoView({{ block: 'center' }}); return true;")
+        time.sleep(0.3)
         out["status"].append(session.call(
             f"window.__mc.setStatus({json.dumps(action_id)}, {json.dumps(nxt(status))})"))
         time.sleep(0.3)
@@ -500,7 +603,7 @@ def measure_plans(session, args, ws, actions, rng, screen):
     for _ in range(args.runs):
         out["to_rollup"].append(session.call("window.__mc.tab('plans-tab-rollup', window.__mc.rollupShown)"))
         time.sleep(0.5)
-        out["to_plans"].append(session.call(f"window.__mc.tab('plans-tab-list', window.__mc.plansShown({actions}))"))
+        out["to_plans"].append(session.call(f"window.__mc.tab('plans-tab-list', window.__mc.plansShown({plans}))"))
         time.sleep(0.5)
     out["open_rollup"] = []
     for _ in range(args.runs):
@@ -511,7 +614,6 @@ def measure_plans(session, args, ws, actions, rng, screen):
         time.sleep(0.5)
 
     # Round trips alone.
-    w = json.dumps({"workshopId": ws})
     out["size_list_plans"] = session.call(f"window.__mc.size('list_plans', {w})")
     out["size_rollup"] = session.call(f"window.__mc.size('plans_rollup', {w})")
     out["rt_list_plans"] = session.call(f"window.__mc.times('list_plans', Array(10).fill({w}))")
@@ -536,28 +638,30 @@ def measure_plans(session, args, ws, actions, rng, screen):
 
 
 NO_SHADOWS = "* { box-shadow: none !important; }"
-PLANS_CV = ".plan-card { content-visibility: auto; contain-intrinsic-size: auto 2400px; }"
-# The board's two kinds of box shadow: the focused quadrant's soft shadow (var(--shadow), kept as
-# a 2px ring here) and each note's 1px shadow.
-BOARD_SHADOWS = (".swot-quadrant:focus-within { box-shadow: 0 0 0 2px var(--q) !important; } "
-                 ".note { box-shadow: none !important; }")
+# The what-ifs: the board's lists and quadrants without their containment, the plan cards laid
+# out and painted even when off screen.
+BOARD_UNCONTAINED = ".swot-quadrant, .note-list { contain: none !important; }"
+PLANS_NO_CV = ".plan-card { content-visibility: visible !important; }"
 
 
-def measure_profile(session, args, ws, board_id, total_items, actions):
+def measure_profile(session, args, ws, board_id, total_items, plans):
     """Where the time goes (--profile): forced style and layout, whole-window repaints, what-ifs."""
     out = {}
     boards_hash = f"#/workshops/{ws}/boards"
     board_hash = f"#/workshops/{ws}/boards/{board_id}"
     plans_hash = f"#/workshops/{ws}/plans"
     back = f"window.__mc.open({json.dumps(boards_hash)}, window.__mc.boardsListShown)"
+    open_board = (f"window.__mc.open2({json.dumps(board_hash)}, window.__mc.boardFirst, "
+                  f"window.__mc.boardShown({total_items}))")
+    open_plans = (f"window.__mc.open2({json.dumps(plans_hash)}, window.__mc.plansFirst, "
+                  f"window.__mc.plansShown({plans}))")
     session.js("window.__mc.forced = true; return true;")
     try:
         out["open"] = []
         for _ in range(3):
             session.call(back)
             time.sleep(0.5)
-            out["open"].append(session.call(
-                f"window.__mc.open({json.dumps(board_hash)}, window.__mc.boardShown({total_items}))"))
+            out["open"].append(session.call(open_board))
             time.sleep(0.5)
         time.sleep(1)
         out["add"] = [session.call(f"window.__mc.addNote({json.dumps(QUADRANTS[i % 4])}, 'Profiled {i + 1}')")
@@ -566,26 +670,18 @@ def measure_profile(session, args, ws, board_id, total_items, actions):
         session.js(f"window.__mc.sheet({json.dumps(NO_SHADOWS)}); return true;")
         out["repaint_no_shadows"] = session.call("window.__mc.repaintWindow(10)")
         session.js("window.__mc.sheet(''); return true;")
-        out["plans_open"] = []
-        for _ in range(2):
-            session.call(back)
-            time.sleep(0.5)
-            out["plans_open"].append(session.call(
-                f"window.__mc.open({json.dumps(plans_hash)}, window.__mc.plansShown({actions}))"))
-            time.sleep(0.5)
-        # The plans again with the plan cards skipped while off screen (content-visibility).
-        session.js(f"window.__mc.sheet({json.dumps(PLANS_CV)}); return true;")
-        out["plans_open_cv"] = []
-        for _ in range(2):
-            session.call(back)
-            time.sleep(0.5)
-            out["plans_open_cv"].append(session.call(
-                f"window.__mc.open({json.dumps(plans_hash)}, window.__mc.plansShown({actions}))"))
-            time.sleep(0.5)
+        for key, css in (("plans_open", ""), ("plans_open_no_cv", PLANS_NO_CV)):
+            session.js(f"window.__mc.sheet({json.dumps(css)}); return true;")
+            out[key] = []
+            for _ in range(2):
+                session.call(back)
+                time.sleep(0.5)
+                out[key].append(session.call(open_plans))
+                time.sleep(0.5)
         session.js("window.__mc.sheet(''); return true;")
         session.call(back)
         time.sleep(0.5)
-        session.call(f"window.__mc.open({json.dumps(plans_hash)}, window.__mc.plansShown({actions}))")
+        session.call(open_plans)
         time.sleep(0.5)
         rows = session.js("return [...document.querySelectorAll('[data-testid=\"action-row\"]')]"
                           ".slice(0, 3).map((r) => [r.dataset.action, r.dataset.status]);")
@@ -598,14 +694,14 @@ def measure_profile(session, args, ws, board_id, total_items, actions):
         session.js("window.__mc.forced = false; window.__mc.sheet(''); return true;")
     out["dates"] = session.call("window.__mc.dates(2000)")
 
-    # Adding notes again, as the board is and with a stylesheet that takes its box shadows away.
+    # Adding notes again: as the board is, and with its quadrants and lists not contained.
     out["what_if"] = {}
-    for label, css in (("as it is", ""), ("without the board's two box shadows", BOARD_SHADOWS),
+    for label, css in (("as it is", ""), ("quadrants and lists without `contain`", BOARD_UNCONTAINED),
                        ("without any box shadow", NO_SHADOWS), ("as it is, again", "")):
         session.call(back)
         time.sleep(0.5)
         session.js(f"window.__mc.sheet({json.dumps(css)}); return true;")
-        session.call(f"window.__mc.open({json.dumps(board_hash)}, window.__mc.boardShown({total_items}))")
+        session.call(open_board)
         time.sleep(1)
         out["what_if"][label] = [
             session.call(f"window.__mc.addNote({json.dumps(QUADRANTS[i % 4])}, {json.dumps(f'{label} {i + 1}')})")
@@ -651,20 +747,24 @@ def report_profile(pr):
               f"layout {med(lambda r: r['layout']):.0f} ms, then to the frame painted "
               f"{med(lambda r: r['paint'] - r['dom'] - r['layout']):.0f} ms (p50 each; total "
               f"{med(lambda r: r['paint']):.0f} ms)")
-    split("open the board", pr["open"][1:])
+    split("open the board, its first paint", [r["first"] for r in pr["open"][1:]])
+    split("open the board, all its notes drawn", [r["all"] for r in pr["open"][1:]])
     split("add a note (the saved note)", pr["add"])
-    split("open the plans", pr["plans_open"])
-    split("open the plans, plan cards with content-visibility: auto", pr["plans_open_cv"])
+    split("open the plans, the first paint", [r["first"] for r in pr["plans_open"]])
+    split("open the plans, the first paint, plan cards laid out and painted off screen too (no content-visibility)",
+          [r["first"] for r in pr["plans_open_no_cv"]])
     split("change a status", pr["status"])
     print(line("repaint of the whole window (the page's background changed), as styled", pr["repaint"]))
     print(line("  the same without any box shadow", pr["repaint_no_shadows"]))
     d = pr["dates"]
-    print(f"the Plans screen's dates for 2,000 rows (3 a row): {d['fresh']:.0f} ms with a new "
-          f"Intl.DateTimeFormat for each (format.js), {d['kept']:.0f} ms with one kept")
+    print(f"the Plans screen's dates for 2,000 rows (3 a row): {d['fresh']:.0f} ms through format.js, "
+          f"{d['kept']:.0f} ms with one Intl.DateTimeFormat used directly")
     print("adding notes (dispatched Enter -> saved note painted) with a stylesheet of the script's own:")
     for label, rs in pr["what_if"].items():
         good = ok(rs)
-        print(line(f"  {label}: pending painted", [r["pendingPaint"] for r in good if "pendingPaint" in r]))
+        shown = [r["pendingPaint"] for r in good if "pendingPaint" in r]
+        if shown:
+            print(line(f"  {label}: pending painted ({len(shown)} of {len(good)} shown)", shown))
         print(line(f"  {label}: saved painted", [r["paint"] for r in good]))
 
 
@@ -678,26 +778,36 @@ def report(out, args, seeded, renderer, load, wall):
     print(line("animation frames with nothing changing: interval", out["idle_frames"]))
     print()
     print("== The board of 500 notes ==")
-    print(first_and_rest("open the board's route -> all notes painted", b["open"]))
-    print("  " + first_and_rest("of which: route -> all notes in the DOM", b["open"], "dom"))
-    print("  " + line("DOM -> painted (style, layout, paint)", [r["paint"] - r["dom"] for r in ok(b["open"])[1:]]))
+    first = [r["first"] for r in b["open"]]
+    every = [r["all"] for r in b["open"]]
+    print(first_and_rest("open the board's route -> first paint (the first notes of each list)", first))
+    print("  " + first_and_rest("of which: route -> those notes in the DOM", first, "dom"))
+    print("  " + line("DOM -> painted (style, layout, paint)", [r["paint"] - r["dom"] for r in ok(first)[1:]]))
+    print(first_and_rest("open the board's route -> all notes in the DOM and painted", every))
     adds = ok(b["add"])
+    pend = [r["pendingPaint"] for r in adds if "pendingPaint" in r]
     print(f"add a note, dispatched Enter ({len(b['add'])} notes, {len(b['add']) - len(adds)} timed out; "
-          f"the board grew to {adds[-1]['notes'] if adds else '?'} notes):")
-    print(line("  Enter -> pending note painted (first feedback)", [r["pendingPaint"] for r in adds if "pendingPaint" in r]))
+          f"the board grew to {adds[-1]['notes'] if adds else '?'} notes; "
+          f"the \"Saving…\" note drawn first for {len(pend)}):")
+    if pend:
+        print(line("  Enter -> pending note painted", pend))
     print(line("  Enter -> saved note in the DOM", [r["dom"] for r in adds]))
     print(line("  Enter -> saved note painted", [r["paint"] for r in adds]))
+    print(line("  Enter -> the input emptied and painted", [r["emptiedPaint"] for r in adds if "emptiedPaint" in r]))
     print(line("  saved note in the DOM -> painted", [r["paint"] - r["dom"] for r in adds]))
     keys = ok(b["keys"])
     print(f"real keystrokes through WebDriver ({len(b['keys'])} notes, {len(b['keys']) - len(keys)} timed out):")
     print(line("  a letter: keydown -> painted in the input", [r["paint"] for r in ok(b["letters"])]))
-    print(line("  Enter: keydown -> pending note painted", [r["pendingPaint"] for r in keys if "pendingPaint" in r]))
+    pend = [r["pendingPaint"] for r in keys if "pendingPaint" in r]
+    if pend:
+        print(line(f"  Enter: keydown -> pending note painted ({len(pend)} drawn)", pend))
     print(line("  Enter: keydown -> saved note painted", [r["paint"] for r in keys]))
+    print(line("  Enter: keydown -> the input emptied and painted", [r["emptiedPaint"] for r in keys if "emptiedPaint" in r]))
     shown = ok(b["add_screen"])
     if shown:
         print(f"  watched on the X screen ({len(shown)} notes):")
         print(line("    Enter -> painted (in the page)", [r["paint"] for r in shown]))
-        print(line("    Enter -> first change on the screen (the pending note)",
+        print(line("    Enter -> first change on the screen",
                    [r["screenFirst"] for r in shown if r.get("screenFirst") is not None]))
         print(line("    Enter -> last change on the screen (the saved note)",
                    [r["screenLast"] for r in shown if r.get("screenLast") is not None]))
@@ -706,11 +816,22 @@ def report(out, args, seeded, renderer, load, wall):
         print(line(f"  {name}", b[f"rt_{name}"]))
     print()
     print("== The Plans screen, 2,000 actions ==")
-    print(first_and_rest("open the plans' route -> all rows painted", p["open"]))
-    print("  " + first_and_rest("of which: route -> all rows in the DOM", p["open"], "dom"))
-    print("  " + line("DOM -> painted (style, layout, paint)", [r["paint"] - r["dom"] for r in ok(p["open"])[1:]]))
+    first = [r["first"] for r in p["open"]]
+    every = [r["all"] for r in p["open"]]
+    print(first_and_rest("open the plans' route -> first paint (the cards the window shows)", first))
+    print("  " + first_and_rest("of which: route -> in the DOM", first, "dom"))
+    print("  " + line("DOM -> painted (style, layout, paint)", [r["paint"] - r["dom"] for r in ok(first)[1:]]))
+    print(first_and_rest(f"open the plans' route -> every plan's card in the DOM and painted "
+                         f"({p['rows_drawn']} action rows)", every))
+    sa = ok(p["show_all"])
+    if sa:
+        print(line(f"a plan's \"Show all N actions\" clicked -> its first new rows painted",
+                   [r["firstPaint"] for r in sa if "firstPaint" in r]))
+        print(line(f"  -> all its rows painted ({', '.join(str(r['rows']) for r in sa)} rows)",
+                   [r["paint"] for r in sa]))
+        print(line("  \"Show only the first 10\" clicked -> painted", [r["paint"] for r in ok(p["show_first"])]))
     st = ok(p["status"])
-    print(f"change an action's status in place, dispatched `change` ({len(p['status'])}, "
+    print(f"change an action's status in place, the row on screen, dispatched `change` ({len(p['status'])}, "
           f"{len(p['status']) - len(st)} timed out):")
     print(line("  change -> row drawn again in the DOM", [r["dom"] for r in st]))
     print(line("  change -> painted", [r["paint"] for r in st]))
@@ -730,7 +851,7 @@ def report(out, args, seeded, renderer, load, wall):
         print(line("    change -> last change of the row on the screen (the row drawn again)",
                    [r["screenLast"] for r in shown if r.get("screenLast") is not None]))
     print(first_and_rest("roll-up tab clicked -> roll-up painted", p["to_rollup"]))
-    print(first_and_rest("plans tab clicked -> 2,000 rows painted again", p["to_plans"]))
+    print(first_and_rest("plans tab clicked -> the plans painted again", p["to_plans"]))
     print(first_and_rest("open the route plans?tab=rollup -> roll-up painted", p["open_rollup"]))
     print(f"round trips alone (IPC + core, nothing drawn); list_plans answers {p['size_list_plans']:,} bytes, "
           f"plans_rollup {p['size_rollup']:,}:")
@@ -756,6 +877,7 @@ def main():
     parser.add_argument("--keys", type=int, default=8, help="notes typed with WebDriver keystrokes")
     parser.add_argument("--status-changes", type=int, default=20)
     parser.add_argument("--clicks", type=int, default=5, help="status changes by WebDriver clicks on an option")
+    parser.add_argument("--show-all", type=int, default=5, help="plans whose \"Show all N actions\" is clicked (and back)")
     parser.add_argument("--round-trips", type=int, default=30)
     parser.add_argument("--screen", type=int, default=0,
                         help="notes added and status changes also watched on the X screen; 0 for none")
@@ -809,10 +931,10 @@ def main():
                                      rng, screen, started + [xvfb.pid])
         if args.screenshot:
             session.shot(args.screenshot)
-        out["plans"] = measure_plans(session, args, ws, seeded["actions"], rng, screen)
+        out["plans"] = measure_plans(session, args, ws, seeded, rng, screen)
         if args.profile:
             out["profile"] = measure_profile(session, args, ws, board_id, seeded["notes"] + seeded["headings"],
-                                             seeded["actions"])
+                                             seeded["plans"])
         wall = time.time() - t_start
         load_after = open("/proc/loadavg").read().split()[0]
     finally:

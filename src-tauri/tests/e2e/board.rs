@@ -140,11 +140,11 @@ async fn add_note(app: &App, quadrant: &str, text: &str, expected: &[&str]) {
         Some(input.as_str()),
         "the input waits for the next note"
     );
-    assert_eq!(
-        app.value(&input).await,
-        "",
-        "the input is empty again after Enter"
-    );
+    // Emptied once the note is painted (a frame after it, not before it).
+    app.eventually("the input empty again after Enter", async || {
+        app.value(&input).await.is_empty().then_some(())
+    })
+    .await;
 }
 
 /// The text of an element, read by script (WebKitWebDriver deems text in an ellipsis box hidden).

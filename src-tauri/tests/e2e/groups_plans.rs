@@ -1,7 +1,8 @@
 //! Working groups and action plans through the real window: a grouping suggested by sub-region,
 //! a participant moved with the keyboard and the move undone with Ctrl+Z; a national plan (its
 //! country required), an action (a due date before the start refused on the due date), its status
-//! changed in place, a SWOT note linked to it, and the roll-up's counts.
+//! changed in place, a SWOT note linked to it, and the roll-up's counts; a plan of twelve actions
+//! showing its first ten, and all of them after "Show all 12 actions" (pressed with the keyboard).
 
 use crate::flows;
 use crate::harness::{App, sel};
@@ -537,5 +538,82 @@ async fn working_groups_and_an_action_plan_from_suggestion_to_roll_up() {
     app.js("window.scrollTo(0, 0);", vec![]).await;
     app.screenshot("12-rollup-fr").await;
     app.select("language-switch", "en").await;
+
+    // ----- a plan of many actions shows its first ten, and the rest on request -----
+    let plans = app
+        .invoke("list_plans", json!({ "workshopId": workshop_id }))
+        .await;
+    let plan_id = plans
+        .as_array()
+        .and_then(|plans| {
+            plans
+                .iter()
+                .find(|p| p["title"] == "Bangladesh: fair recruitment of garment workers")
+        })
+        .and_then(|p| p["id"].as_str())
+        .expect("the Bangladesh plan")
+        .to_owned();
+    for n in 2..=12 {
+        let action = app
+            .invoke(
+                "add_action",
+                json!({ "planId": plan_id, "noteIds": [], "input": {
+                    "description": format!("Follow-up visit {n} to the recruitment agencies"),
+                    "responsible": "BFTUC migrant desk", "status": "planned" } }),
+            )
+            .await;
+        assert!(action["id"].is_string(), "action {n} added: {action:?}");
+    }
+    // The screen reads the plans again when it is opened again.
+    app.click("nav-boards").await;
+    app.click("nav-plans").await;
+    app.wait_for_count("plan-card", 6).await;
+    app.click("plans-tab-list").await;
+    app.eventually("the plan's first ten actions", async || {
+        (app.count_css(&in_card("action-row")).await == 10).then_some(())
+    })
+    .await;
+    let show_all = app.wait_for_css(&in_card("plan-show-all")).await;
+    let label = show_all.text().await.unwrap_or_default();
+    assert_eq!(label, "Show all 12 actions");
+    // By the keyboard: the button focused, Enter; the focus goes to the first action it showed.
+    app.js(
+        "document.querySelector(arguments[0]).focus();",
+        vec![json!(in_card("plan-show-all"))],
+    )
+    .await;
+    app.keyboard(&Key::Enter.to_string()).await;
+    app.eventually("all twelve actions", async || {
+        (app.count_css(&in_card("action-row")).await == 12).then_some(())
+    })
+    .await;
+    let focused = app
+        .js(
+            "const a = document.activeElement; const row = a && a.closest('tr');
+             return [a && a.dataset.testid, row && row.querySelector('.col-n').textContent];",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        focused,
+        json!(["action-open", "11"]),
+        "the focus on the eleventh action"
+    );
+    let button = app.wait_for_css(&in_card("plan-show-all")).await;
+    assert_eq!(
+        button.text().await.unwrap_or_default(),
+        "Show only the first 10"
+    );
+    assert_eq!(
+        button.attr("aria-expanded").await.ok().flatten().as_deref(),
+        Some("true")
+    );
+    app.screenshot("13-plan-all-actions").await;
+    button.click().await.expect("show only the first ten");
+    app.eventually("the first ten again", async || {
+        (app.count_css(&in_card("action-row")).await == 10).then_some(())
+    })
+    .await;
+    assert_eq!(app.focused_testid().await.as_deref(), Some("plan-show-all"));
     app.quit().await;
 }

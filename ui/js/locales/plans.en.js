@@ -84,6 +84,8 @@ export default {
   'plans.noActions': 'No actions yet. Add what the group decided: who does what, with whom, by when.',
   'plans.actionCount': { '=0': 'No actions', one: '{count} action', other: '{count} actions' },
   'plans.doneCount': { one: '{count} done', other: '{count} done' },
+  'plans.showAll': { one: 'Show its {count} action', other: 'Show all {count} actions' },
+  'plans.showFirst': { one: 'Show only the first action', other: 'Show only the first {count}' },
   'plans.col.action': 'Action',
   'plans.col.responsible': 'Responsible',
   'plans.col.when': 'When',

@@ -84,6 +84,8 @@ export default {
   'plans.noActions': 'Todavía no hay acciones. Añada lo que decidió el grupo: quién hace qué, con quién y para cuándo.',
   'plans.actionCount': { '=0': 'Ninguna acción', one: '{count} acción', other: '{count} acciones' },
   'plans.doneCount': { one: '{count} realizada', other: '{count} realizadas' },
+  'plans.showAll': { one: 'Mostrar su acción', other: 'Mostrar las {count} acciones' },
+  'plans.showFirst': { one: 'Mostrar solo la primera', other: 'Mostrar solo las {count} primeras' },
   'plans.col.action': 'Acción',
   'plans.col.responsible': 'Responsable',
   'plans.col.when': 'Cuándo',

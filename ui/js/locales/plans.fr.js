@@ -85,6 +85,8 @@ export default {
   'plans.noActions': 'Pas encore d’action. Ajoutez ce que le groupe a décidé\u00a0: qui fait quoi, avec qui, pour quand.',
   'plans.actionCount': { '=0': 'Aucune action', one: '{count} action', other: '{count} actions' },
   'plans.doneCount': { one: '{count} réalisée', other: '{count} réalisées' },
+  'plans.showAll': { one: 'Afficher son action', other: 'Afficher les {count} actions' },
+  'plans.showFirst': { one: 'N’afficher que la première', other: 'N’afficher que les {count} premières' },
   'plans.col.action': 'Action',
   'plans.col.responsible': 'Responsable',
   'plans.col.when': 'Quand',

@@ -33,8 +33,8 @@ import { createSettingsDialog } from './settings-dialog.js';
 
 export async function renderEditor(params, ctx, workshopId) {
   const restore = params.restore ?? {};
-  const board = normalise(await api.getBoard(params.boardId));
-  const summaries = await api.listBoards(workshopId).catch(() => []);
+  const [read, summaries] = await Promise.all([api.getBoard(params.boardId), api.listBoards(workshopId).catch(() => [])]);
+  const board = normalise(read);
 
   let saving = Promise.resolve();
 
@@ -169,8 +169,10 @@ export async function renderEditor(params, ctx, workshopId) {
     root,
     focus: ({ restoring } = {}) => {
       ed.mounted = true;
+      // The first rows of each list are on screen: the rest follow between frames.
+      ed.growLists();
       if (restoring && ed.focusId && ed.focusNote(ed.focusId)) return;
-      const typedIn = QUADRANTS.find((q) => ed.quadrantInput(q).value) ?? QUADRANTS[0];
+      const typedIn = QUADRANTS.find((q) => ed.inputText(q)) ?? QUADRANTS[0];
       ed.focusInput(restore.quadrant ?? typedIn);
     },
     snapshot: () => ({
@@ -178,7 +180,7 @@ export async function renderEditor(params, ctx, workshopId) {
       raisedBy: ed.raisedByDefault,
       focusId: ed.grid.contains(document.activeElement) ? ed.focusId : null,
       quadrant: ed.lastQuadrant,
-      drafts: Object.fromEntries(QUADRANTS.map((q) => [q, ed.quadrantInput(q).value])),
+      drafts: Object.fromEntries(QUADRANTS.map((q) => [q, ed.inputText(q)])),
     }),
     unmount: () => {
       ed.unmounted = true;

@@ -62,30 +62,52 @@ export function createHead(ed) {
       ed.undoBar.root,
       h('div', { class: 'board-actions-group' }, rankingBtn, compareLink, editBtn, presentBtn)));
 
+  // Each part is written again only when what it shows changes: a rewritten head is laid out and
+  // repainted, and it is drawn after every note added (which changes only the count).
+  const drawn = {};
+  const changed = (part, value) => {
+    const key = JSON.stringify(value);
+    if (drawn[part] === key) return false;
+    drawn[part] = key;
+    return true;
+  };
+  let countEl = null;
+
   function drawHead() {
     const { board } = ed;
-    questionEl.textContent = board.question;
     const notes = plainNotes(board.notes);
     const open = notes.filter((n) => n.priorityWithoutAction).length;
-    clear(metaEl).append(
-      board.groupName
-        ? h('span', { class: 'tag tag-accent', testid: 'board-group', dir: 'auto', text: board.groupName })
-        : h('span', { class: 'tag tag-muted', text: t('board.list.wholeRoom') }),
-      h('span', { class: 'board-meta-item', testid: 'board-note-count', text: t('board.list.noteCount', { count: notes.length }) }),
-      h('span', { class: 'board-meta-item', text: t('board.priorityFrom', { count: board.priorityVotes }) }),
-      ...(open ? [h('span', { class: 'tag tag-warn', testid: 'board-open-priorities', title: t('board.flag.priorityTitle') },
-        t('board.list.prioritiesWithoutAction', { count: open }))] : []));
-    rankingBtn.setAttribute('aria-pressed', String(ed.ranking));
-    rankingBtn.classList.toggle('is-on', ed.ranking);
+    if (changed('question', board.question)) questionEl.textContent = board.question;
+    if (changed('meta', [board.groupName, board.priorityVotes, open])) {
+      countEl = h('span', { class: 'board-meta-item', testid: 'board-note-count' });
+      delete drawn.count;
+      clear(metaEl).append(
+        board.groupName
+          ? h('span', { class: 'tag tag-accent', testid: 'board-group', dir: 'auto', text: board.groupName })
+          : h('span', { class: 'tag tag-muted', text: t('board.list.wholeRoom') }),
+        countEl,
+        h('span', { class: 'board-meta-item', text: t('board.priorityFrom', { count: board.priorityVotes }) }),
+        ...(open ? [h('span', { class: 'tag tag-warn', testid: 'board-open-priorities', title: t('board.flag.priorityTitle') },
+          t('board.list.prioritiesWithoutAction', { count: open }))] : []));
+    }
+    if (changed('count', notes.length)) countEl.textContent = t('board.list.noteCount', { count: notes.length });
+    if (changed('ranking', ed.ranking)) {
+      rankingBtn.setAttribute('aria-pressed', String(ed.ranking));
+      rankingBtn.classList.toggle('is-on', ed.ranking);
+    }
     // Compare is there only when another board asks the same question.
     const same = ed.summaries.filter((s) => questionKey(s.question) === questionKey(board.question)).length;
-    compareLink.hidden = same < 2;
-    compareLink.href = `${boardHref(ed.workshopId, board.id)}?compare=1`;
-    compareLink.lastElementChild.textContent = t('board.compare.button', { count: same });
-    clear(raisedByBtn).append(glyph('user'),
-      h('span', { class: 'board-raised-by-label', text: t('board.raisedByDefault') }),
-      h('span', { class: 'board-raised-by-name', dir: 'auto', text: ed.raisedByDefault?.name ?? t('board.raisedByNobody') }));
-    raisedByBtn.classList.toggle('is-set', Boolean(ed.raisedByDefault));
+    if (changed('compare', [same, board.id])) {
+      compareLink.hidden = same < 2;
+      compareLink.href = `${boardHref(ed.workshopId, board.id)}?compare=1`;
+      compareLink.lastElementChild.textContent = t('board.compare.button', { count: same });
+    }
+    if (changed('raisedBy', [ed.raisedByDefault?.name ?? null, Boolean(ed.raisedByDefault)])) {
+      clear(raisedByBtn).append(glyph('user'),
+        h('span', { class: 'board-raised-by-label', text: t('board.raisedByDefault') }),
+        h('span', { class: 'board-raised-by-name', dir: 'auto', text: ed.raisedByDefault?.name ?? t('board.raisedByNobody') }));
+      raisedByBtn.classList.toggle('is-set', Boolean(ed.raisedByDefault));
+    }
   }
 
   return { el, raisedByBtn, drawHead, focusQuestion: () => questionEl.focus() };

@@ -41,6 +41,8 @@ export async function render(params, ctx) {
     /** The workshop's groups, as last read (a plan may belong to one). */
     groupChoices: [],
     tab: restore.tab ?? (params.query?.get('tab') === 'rollup' ? 'rollup' : 'plans'),
+    /** The plans whose actions are all shown (the others show their first few). */
+    expanded: new Set(restore.expanded ?? []),
     planById: (id) => page.plans.find((p) => p.id === id) ?? null,
     replaceAction,
     reload,
@@ -118,12 +120,19 @@ export async function render(params, ctx) {
   function setTab(next) {
     if (page.tab === next) return;
     page.tab = next;
-    draw();
+    // Back on the plans, as they were drawn if nothing was read since.
+    draw({ ifChanged: true });
   }
 
-  function draw() {
-    tabPlans.replaceChildren(icon('plan'), h('span', { text: t('plans.tabPlans') }), h('span', { class: 'tab-count', text: formatNumber(page.plans.length) }));
-    tabRollup.replaceChildren(icon('board'), h('span', { text: t('plans.tabRollup') }));
+  let tabCount = null; // the number on the plans' tab, as last written
+
+  function draw({ ifChanged = false } = {}) {
+    const count = formatNumber(page.plans.length);
+    if (count !== tabCount) {
+      tabCount = count;
+      tabPlans.replaceChildren(icon('plan'), h('span', { text: t('plans.tabPlans') }), h('span', { class: 'tab-count', text: count }));
+      tabRollup.replaceChildren(icon('board'), h('span', { text: t('plans.tabRollup') }));
+    }
     for (const [el, name] of [[tabPlans, 'plans'], [tabRollup, 'rollup']]) {
       el.setAttribute('aria-selected', String(page.tab === name));
       el.tabIndex = page.tab === name ? 0 : -1;
@@ -131,7 +140,7 @@ export async function render(params, ctx) {
     }
     list.el.hidden = page.tab !== 'plans';
     rollup.el.hidden = page.tab !== 'rollup';
-    if (page.tab === 'plans') list.draw();
+    if (page.tab === 'plans') list.draw({ ifChanged });
     else rollup.draw();
   }
 
@@ -144,8 +153,9 @@ export async function render(params, ctx) {
       if (opts.restoring) return;
       root.querySelector('h1')?.focus({ preventScroll: true });
     },
-    snapshot: () => ({ tab: page.tab }),
+    snapshot: () => ({ tab: page.tab, expanded: [...page.expanded] }),
     unmount() {
+      page.unmounted = true;
       page.undoBar.destroy();
       for (const close of [...openDialogs]) close();
       openDialogs.clear();
