@@ -90,7 +90,13 @@ fn every_command_is_registered_permitted_and_declared_once() {
     let declared = names_between(&read("build.rs"), "const COMMANDS: &[&str] = &[", "];", "");
     let handler = &read("src/lib.rs");
     let mut registered = BTreeSet::new();
-    for module in ["commands::", "capture::", "exports::", "consolidate::", "imports::"] {
+    for module in [
+        "commands::",
+        "capture::",
+        "exports::",
+        "consolidate::",
+        "imports::",
+    ] {
         registered.extend(names_between(handler, "generate_handler![", "]", module));
     }
     let facilitator = names_between(

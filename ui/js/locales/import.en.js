@@ -1,6 +1,7 @@
 // English strings of "Import workbook…" (merged into en.js).
 export default {
   'workshops.workbooks': 'Workbooks',
+  'welcome.importLead': 'Moving a workshop from another laptop?',
   'import.button': 'Import workbook…',
   'import.title': 'Import a workbook',
   'import.lead': 'A workbook exported by Workshop Desk: a full transfer from another laptop, or a report corrected at headquarters. You will see everything it adds and changes before anything is saved.',

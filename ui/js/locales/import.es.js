@@ -1,6 +1,7 @@
 // Cadenas en español de «Importar un libro…» (combinadas en es.js).
 export default {
   'workshops.workbooks': 'Libros de Excel',
+  'welcome.importLead': '¿Trae un taller de otro portátil?',
   'import.button': 'Importar un libro…',
   'import.title': 'Importar un libro de Excel',
   'import.lead': 'Un libro exportado por Workshop Desk: una transferencia completa desde otro portátil, o un informe corregido en la sede. Verá todo lo que añade y cambia antes de que se guarde nada.',

@@ -1,6 +1,7 @@
 // Chaînes françaises de « Importer un classeur… » (fusionnées dans fr.js).
 export default {
   'workshops.workbooks': 'Classeurs',
+  'welcome.importLead': 'Vous reprenez un atelier d’un autre ordinateur ?',
   'import.button': 'Importer un classeur…',
   'import.title': 'Importer un classeur',
   'import.lead': 'Un classeur exporté par Workshop Desk : un transfert complet depuis un autre ordinateur, ou un rapport corrigé au siège. Vous verrez tout ce qu’il ajoute et modifie avant que rien ne soit enregistré.',

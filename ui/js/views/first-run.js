@@ -25,8 +25,12 @@ export async function render(_params, ctx) {
         feature('users', t('welcome.featureRegisterTitle'), t('welcome.featureRegister')),
         feature('pin', t('welcome.featureBalanceTitle'), t('welcome.featureBalance')),
         feature('backup', t('welcome.featureOfflineTitle'), t('welcome.featureOffline'))),
-      h('div', { class: 'welcome-actions' }, createBtn, demoBtn, importButton(ctx, { large: true })),
-      h('p', { class: 'welcome-note muted', text: t('welcome.demoNote') })),
+      h('div', { class: 'welcome-actions' }, createBtn, demoBtn),
+      h('p', { class: 'welcome-note muted', text: t('welcome.demoNote') }),
+      // A new laptop receiving a workshop from another one starts here too.
+      h('div', { class: 'welcome-import' },
+        h('span', { class: 'muted', text: t('welcome.importLead') }),
+        importButton(ctx, { small: true }))),
   );
   return { root, focus: () => createBtn.focus() };
 }
