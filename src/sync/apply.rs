@@ -65,6 +65,97 @@ pub(crate) fn apply(
             entry.merged_by,
         ])?;
     }
+    // Changes first, inserts after: a sign-in unmarked on the other laptop is retired here
+    // before the one that laptop marked again arrives, so the two never meet as twins.
+    for change in &plan.changes {
+        let entity = change.entity;
+        let mut adopted: Changes = Vec::new();
+        let mut decided: Changes = Vec::new();
+        let mut sets: Vec<(usize, Value)> = Vec::new();
+        for f in &change.fields {
+            let name = entity.fields[f.index].log.to_string();
+            match &f.cause {
+                Cause::Adopted => {
+                    sets.push((f.index, f.theirs.clone()));
+                    adopted.push((name, f.ours.clone(), f.theirs.clone()));
+                }
+                Cause::HandEdited => {
+                    sets.push((f.index, f.theirs.clone()));
+                    decided.push((name, f.ours.clone(), f.theirs.clone()));
+                }
+                Cause::Conflict { key, default } => {
+                    let side = choices.get(key).copied().unwrap_or(*default);
+                    match (side, side == *default) {
+                        (Side::Theirs, true) => {
+                            sets.push((f.index, f.theirs.clone()));
+                            adopted.push((name, f.ours.clone(), f.theirs.clone()));
+                        }
+                        (Side::Theirs, false) => {
+                            sets.push((f.index, f.theirs.clone()));
+                            decided.push((name, f.ours.clone(), f.theirs.clone()));
+                        }
+                        // Kept against the later change: a change of its own, so that this
+                        // value wins on the other laptop too.
+                        (Side::Ours, false) => {
+                            decided.push((name, f.theirs.clone(), f.ours.clone()));
+                        }
+                        // Kept as the later change: recorded, so that this laptop's log says
+                        // which value it holds (the other side's entry now sits after its own).
+                        (Side::Ours, true) => {
+                            adopted.push((name, f.theirs.clone(), f.ours.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        if sets.is_empty() && decided.is_empty() {
+            if !adopted.is_empty() {
+                let op = op_of(&adopted);
+                changelog::append_by_import(
+                    w,
+                    entity.name,
+                    change.id,
+                    workshop,
+                    op,
+                    &adopted,
+                    Some(import_id),
+                )?;
+            }
+            continue;
+        }
+        let mut values = current(w, entity, change.id)?;
+        for (index, value) in &sets {
+            values[*index] = value.clone();
+        }
+        if let Some(note) =
+            retire_duplicate(w, entity, workshop, change.id, None, &mut values, import_id)?
+        {
+            done.notes.push(note);
+        }
+        // The later of both sides' times (and now, for a decision here): the same on both
+        // laptops whichever imports first, even when their clocks disagree.
+        let theirs = change.updated_at.clone().unwrap_or_default();
+        let stamp = if decided.is_empty() {
+            theirs
+        } else {
+            std::cmp::max(theirs, w.stamp())
+        };
+        update_row(w, entity, change.id, &values, &stamp)?;
+        for (changes, merged_by) in [(adopted, Some(import_id)), (decided, None)] {
+            if !changes.is_empty() {
+                let op = op_of(&changes);
+                changelog::append_by_import(
+                    w,
+                    entity.name,
+                    change.id,
+                    workshop,
+                    op,
+                    &changes,
+                    merged_by,
+                )?;
+            }
+        }
+    }
     for insert in &plan.inserts {
         let mut values = insert.values.clone();
         if insert.entity.name == entities::PARTICIPANT.name {
@@ -109,79 +200,6 @@ pub(crate) fn apply(
                 &changes,
                 None,
             )?;
-        }
-    }
-    for change in &plan.changes {
-        let entity = change.entity;
-        let mut adopted: Changes = Vec::new();
-        let mut decided: Changes = Vec::new();
-        let mut sets: Vec<(usize, Value)> = Vec::new();
-        for f in &change.fields {
-            let name = entity.fields[f.index].log.to_string();
-            match &f.cause {
-                Cause::Adopted => {
-                    sets.push((f.index, f.theirs.clone()));
-                    adopted.push((name, f.ours.clone(), f.theirs.clone()));
-                }
-                Cause::HandEdited => {
-                    sets.push((f.index, f.theirs.clone()));
-                    decided.push((name, f.ours.clone(), f.theirs.clone()));
-                }
-                Cause::Conflict { key, default } => {
-                    let side = choices.get(key).copied().unwrap_or(*default);
-                    match (side, side == *default) {
-                        (Side::Theirs, true) => {
-                            sets.push((f.index, f.theirs.clone()));
-                            adopted.push((name, f.ours.clone(), f.theirs.clone()));
-                        }
-                        (Side::Theirs, false) => {
-                            sets.push((f.index, f.theirs.clone()));
-                            decided.push((name, f.ours.clone(), f.theirs.clone()));
-                        }
-                        // Kept against the later change: a change of its own, so that this
-                        // value wins on the other laptop too.
-                        (Side::Ours, false) => {
-                            decided.push((name, f.theirs.clone(), f.ours.clone()));
-                        }
-                        (Side::Ours, true) => {}
-                    }
-                }
-            }
-        }
-        if sets.is_empty() && decided.is_empty() {
-            continue;
-        }
-        let mut values = current(w, entity, change.id)?;
-        for (index, value) in &sets {
-            values[*index] = value.clone();
-        }
-        if let Some(note) =
-            retire_duplicate(w, entity, workshop, change.id, None, &mut values, import_id)?
-        {
-            done.notes.push(note);
-        }
-        // The later of both sides' times (and now, for a decision here): the same on both
-        // laptops whichever imports first, even when their clocks disagree.
-        let theirs = change.updated_at.clone().unwrap_or_default();
-        let stamp = if decided.is_empty() {
-            theirs
-        } else {
-            std::cmp::max(theirs, w.stamp())
-        };
-        update_row(w, entity, change.id, &values, &stamp)?;
-        for (changes, merged_by) in [(adopted, Some(import_id)), (decided, None)] {
-            if !changes.is_empty() {
-                let op = op_of(&changes);
-                changelog::append_by_import(
-                    w,
-                    entity.name,
-                    change.id,
-                    workshop,
-                    op,
-                    &changes,
-                    merged_by,
-                )?;
-            }
         }
     }
     for (entity, id, updated_at) in &plan.touches {

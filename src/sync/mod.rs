@@ -152,6 +152,12 @@ pub fn apply(
     let (import_id, done) = db.write(now, |w| {
         let import_id = w.new_id();
         let done = apply::apply(w, incoming, &plan, choices, import_id)?;
+        // Undo replays logged values without looking at what an import put since: an undo of
+        // a rename after the other laptop's newer name came in would bring the old one back.
+        w.execute(
+            "UPDATE edit SET state = 'discarded' WHERE workshop_id = ?1 AND state != 'discarded'",
+            [incoming.about.workshop_id.to_string()],
+        )?;
         let counts = serde_json::json!({
             "new": plan.preview.new_records.len(),
             "updated": plan.preview.updates.len(),

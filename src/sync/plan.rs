@@ -201,7 +201,16 @@ struct Stamp {
 }
 
 /// An entry of a field: its stamp, its sequence where it was logged, the value it set.
-type Logged = (Rc<Stamp>, i64, Value);
+#[derive(Debug)]
+struct Logged {
+    stamp: Rc<Stamp>,
+    /// Its sequence on the laptop whose log it comes from: the order it was applied there.
+    seq: i64,
+    /// The value it set.
+    value: Value,
+    /// Written by an import (`merged_by`): it copies or keeps a value a person set elsewhere.
+    merged: bool,
+}
 
 /// The entries of each (record, field) that people made.
 #[derive(Debug, Default)]
@@ -225,9 +234,6 @@ impl FieldLog {
         wanted: impl Fn(&'static Entity, Uuid) -> bool,
     ) {
         self.ids.insert(id.to_string());
-        if merged {
-            return;
-        }
         let (Some(entity), Ok(record)) = (entities::by_name(entity), Uuid::parse_str(entity_id))
         else {
             return;
@@ -239,19 +245,32 @@ impl FieldLog {
         for (name, pair) in changes {
             if let Some(field) = entity.field(name) {
                 let new = pair.get(1).cloned().unwrap_or(Value::Null);
-                self.entries.entry((record, field.log)).or_default().push((
-                    Rc::clone(&stamp),
-                    seq,
-                    normalise(entity, field, new),
-                ));
+                self.entries
+                    .entry((record, field.log))
+                    .or_default()
+                    .push(Logged {
+                        stamp: Rc::clone(&stamp),
+                        seq,
+                        value: normalise(entity, field, new),
+                        merged,
+                    });
             }
         }
     }
 
+    /// Every entry of a field, those an import wrote included.
     fn of(&self, record: Uuid, field: &'static str) -> &[Logged] {
         self.entries
             .get(&(record, field))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The changes people made to a field: what decides a merge.
+    fn by_people(&self, record: Uuid, field: &'static str) -> impl Iterator<Item = &Stamp> {
+        self.of(record, field)
+            .iter()
+            .filter(|l| !l.merged)
+            .map(|l| &*l.stamp)
     }
 }
 
@@ -442,6 +461,7 @@ pub(crate) fn plan(conn: &Connection, incoming: &Incoming) -> Result<Plan> {
         ours: &ours,
         theirs: &theirs,
         has_log: incoming.log.is_some(),
+        edited_sheets: incoming.edited_sheets.iter().map(String::as_str).collect(),
         exported: Stamp {
             at: incoming.about.exported_at.clone(),
             device: incoming.about.device.to_string(),
@@ -559,6 +579,8 @@ struct Context<'a> {
     ours: &'a FieldLog,
     theirs: &'a FieldLog,
     has_log: bool,
+    /// The sheets whose checksum broke: edited by hand since the export.
+    edited_sheets: HashSet<&'a str>,
     /// A hand edit counts as made when the file was exported, by the exporting device.
     exported: Stamp,
 }
@@ -631,26 +653,31 @@ fn compare(
         if *ours == theirs {
             continue;
         }
-        let local_entries = context.ours.of(row.id, field.log);
         let (they_changed, we_changed, their_stamp, hand_edited) = if context.has_log {
-            let file_entries = context.theirs.of(row.id, field.log);
-            let ours_only: Vec<&Stamp> = local_entries
-                .iter()
-                .map(|(s, _, _)| &**s)
+            let ours_only: Vec<&Stamp> = context
+                .ours
+                .by_people(row.id, field.log)
                 .filter(|s| !context.theirs.ids.contains(&s.id))
                 .collect();
-            let theirs_only: Vec<&Stamp> = file_entries
-                .iter()
-                .map(|(s, _, _)| &**s)
+            let theirs_only: Vec<&Stamp> = context
+                .theirs
+                .by_people(row.id, field.log)
                 .filter(|s| !context.ours.ids.contains(&s.id))
                 .collect();
-            // What the exporting laptop's log says the value is: its last entry in its own
-            // order (not by time: laptops' clocks disagree).
-            let logged_in_file = file_entries
-                .iter()
-                .max_by_key(|(_, seq, _)| *seq)
-                .map(|(_, _, v)| v);
-            let hand_edited = logged_in_file != Some(&theirs);
+            // A cell can only have been edited by hand on a sheet whose checksum broke. It was
+            // when it differs from what the exporting laptop's log says the value is: its last
+            // entry in that laptop's own order (not by time: laptops' clocks disagree), an
+            // import's entries included; no entry at all means the value it was created with,
+            // which the log leaves out when it is empty.
+            let hand_edited = context.edited_sheets.contains(entity.sheet.name) && {
+                let logged_in_file = context
+                    .theirs
+                    .of(row.id, field.log)
+                    .iter()
+                    .max_by_key(|l| l.seq)
+                    .map_or(&Value::Null, |l| &l.value);
+                *logged_in_file != theirs
+            };
             let their_stamp = if hand_edited {
                 Some(context.exported.clone())
             } else {
@@ -661,7 +688,10 @@ fn compare(
         } else {
             // No log: this side's changes after the row's last update are news to the file.
             let seen_until = row.updated_at.clone().unwrap_or_default();
-            let we = local_entries.iter().any(|(s, _, _)| s.at > seen_until);
+            let we = context
+                .ours
+                .by_people(row.id, field.log)
+                .any(|s| s.at > seen_until);
             let their_stamp = Stamp {
                 at: row
                     .updated_at
@@ -677,10 +707,10 @@ fn compare(
             continue;
         }
         let cause = if we_changed {
-            let our_stamp = local_entries
-                .iter()
-                .filter(|(s, _, _)| !context.theirs.ids.contains(&s.id))
-                .map(|(s, _, _)| &**s)
+            let our_stamp = context
+                .ours
+                .by_people(row.id, field.log)
+                .filter(|s| !context.theirs.ids.contains(&s.id))
                 .max()
                 .cloned();
             let default = if their_stamp > our_stamp {
@@ -710,10 +740,9 @@ fn compare(
 /// When each side last changed a field in conflict.
 fn conflict_times(context: &Context, row: &Row, field: &Field) -> (String, String) {
     let newest = |log: &FieldLog, other: &FieldLog| {
-        log.of(row.id, field.log)
-            .iter()
-            .filter(|(s, _, _)| !other.ids.contains(&s.id))
-            .map(|(s, _, _)| s.at.clone())
+        log.by_people(row.id, field.log)
+            .filter(|s| !other.ids.contains(&s.id))
+            .map(|s| s.at.clone())
             .max()
     };
     let ours = newest(context.ours, context.theirs).unwrap_or_default();
@@ -792,6 +821,7 @@ fn check_values(
     changes: &[RecordChange],
     problems: &mut Vec<CellProblem>,
 ) {
+    check_badge_codes(incoming, locals, changes, problems);
     let now = incoming.exported_at();
     let mut merged: Vec<(&'static Entity, Uuid, Vec<Value>)> = inserts
         .iter()
@@ -861,6 +891,57 @@ fn check_values(
                     format!("the due date {due} is before the start date {start}"),
                 );
             }
+        }
+    }
+}
+
+/// A badge code changed to one another participant of the workshop holds (typed over by hand)
+/// is a problem of the preview: the database would refuse it half-way through the import. (Two
+/// new participants with one code are settled when applied, see `apply::settle_badge_code`.)
+fn check_badge_codes(
+    incoming: &Incoming,
+    locals: &HashMap<&'static str, HashMap<Uuid, Local>>,
+    changes: &[RecordChange],
+    problems: &mut Vec<CellProblem>,
+) {
+    let entity = &entities::PARTICIPANT;
+    let Some(badge) = entity.index("badgeCode") else {
+        return;
+    };
+    let code_of = |value: &Value| value.as_str().unwrap_or("").to_string();
+    let mut codes: HashMap<Uuid, String> = locals
+        .get(entity.name)
+        .map(|people| {
+            people
+                .iter()
+                .map(|(id, local)| (*id, code_of(&local.values[badge])))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut changed = Vec::new();
+    for change in changes.iter().filter(|c| c.entity.name == entity.name) {
+        for f in change.fields.iter().filter(|f| f.index == badge) {
+            codes.insert(change.id, code_of(&f.theirs));
+            changed.push(change.id);
+        }
+    }
+    let lines = lines_of(incoming);
+    for id in changed {
+        let code = &codes[&id];
+        let taken = codes.iter().any(|(other, c)| *other != id && c == code);
+        if taken && !code.is_empty() {
+            problems.push(CellProblem {
+                sheet: entity.sheet.name.to_string(),
+                row: lines.get(&id).copied().unwrap_or(0),
+                column: entity
+                    .header_of("badge_code")
+                    .unwrap_or("Badge code")
+                    .to_string(),
+                cell: String::new(),
+                message: format!(
+                    "the badge code {code} is another participant's; each badge code is used once"
+                ),
+            });
         }
     }
 }

@@ -17,4 +17,5 @@ mod participants;
 mod plans;
 mod storage;
 mod sync;
+mod sync_cases;
 mod workshops;
