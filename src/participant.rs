@@ -293,6 +293,25 @@ static UPDATE: LazyLock<String> = LazyLock::new(|| {
 });
 
 impl Participant {
+    /// The record as the form holds it, to be changed and saved again.
+    pub fn input(&self) -> ParticipantInput {
+        ParticipantInput {
+            full_name: self.full_name.clone(),
+            name_latin: self.name_latin.clone(),
+            sex: self.sex,
+            birth_year: self.birth_year,
+            country: self.country.clone(),
+            organisation: self.organisation.clone(),
+            position: self.position.clone(),
+            role: self.role,
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            consent_contact: self.consent_contact,
+            consent_photos: self.consent_photos,
+            notes: self.notes.clone(),
+        }
+    }
+
     fn as_valid(&self) -> ValidParticipant {
         ValidParticipant {
             full_name: self.full_name.clone(),

@@ -17,6 +17,11 @@ impl Clock {
         ))
     }
 
+    /// A clock whose first tick is one second after `start`.
+    pub fn starting_at(start: DateTime<Utc>) -> Self {
+        Self(Cell::new(start))
+    }
+
     pub fn tick(&self) -> DateTime<Utc> {
         let now = self.0.get() + Duration::seconds(1);
         self.0.set(now);

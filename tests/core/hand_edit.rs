@@ -5,12 +5,12 @@
 //! is a hand edit with its old and new value, nothing else changes, and a second import of the
 //! same file changes nothing.
 
+use crate::exchange::read;
 use crate::fixtures::{DataDir, person};
 use chrono::{DateTime, Duration, Utc};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use uuid::Uuid;
-use workshop_core::import::Limits;
 use workshop_core::participant::{self, Participant, Sex};
 use workshop_core::sync::{self, Choices};
 use workshop_core::workbook::{self, ExportOptions, Profile};
@@ -39,15 +39,6 @@ fn python_with_openpyxl() -> Result<String, String> {
         "{python} with openpyxl is needed in CI (scripts/test.sh installs it)"
     );
     Err(python)
-}
-
-fn read(file: &Path) -> sync::Incoming {
-    sync::read_file(
-        Path::new(env!("CARGO_BIN_EXE_workshop")),
-        file,
-        &Limits::default(),
-    )
-    .unwrap()
 }
 
 fn status_of(db: &Database, action: Uuid) -> String {

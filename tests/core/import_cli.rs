@@ -3,13 +3,12 @@
 //! imported once and then found to hold nothing new, files refused with their reason and the
 //! data left as it was, and a conflict settled by default and with `--keep ours`.
 
+use crate::exchange::write_raw;
 use chrono::{DateTime, Duration, Utc};
-use rust_xlsxwriter::{Format, Workbook};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use uuid::Uuid;
 use workshop_core::import::{RawCell, RawWorkbook};
-use workshop_core::participant::{self, ParticipantInput};
 use workshop_core::{Database, paths};
 
 fn workshop(data_dir: &Path, args: &[&str]) -> Output {
@@ -228,38 +227,6 @@ fn a_text_file_named_xlsx_is_refused_naming_the_file_and_nothing_changes() {
     assert_eq!(before, data_of(b));
 }
 
-/// Writes `raw` as a workbook again, as a spreadsheet program saving it would (date-times keep a
-/// date format, so they read back as dates).
-fn write_raw(raw: &RawWorkbook, path: &Path) {
-    let mut book = Workbook::new();
-    let stamp = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss.000");
-    for sheet in &raw.sheets {
-        let out = book.add_worksheet();
-        out.set_name(&sheet.name).unwrap();
-        for (r, row) in sheet.rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                match cell {
-                    RawCell::Empty => {}
-                    RawCell::Text(t) | RawCell::Iso(t) | RawCell::Error(t) => {
-                        out.write_string(r, c, t).unwrap();
-                    }
-                    RawCell::Number(n) | RawCell::Duration(n) => {
-                        out.write_number(r, c, *n).unwrap();
-                    }
-                    RawCell::Bool(b) => {
-                        out.write_boolean(r, c, *b).unwrap();
-                    }
-                    RawCell::DateTime(n) => {
-                        out.write_number_with_format(r, c, *n, &stamp).unwrap();
-                    }
-                }
-            }
-        }
-    }
-    book.save(path).unwrap();
-}
-
 /// The Participants sheet's cell under `header` in spreadsheet row `row`, set to `value`.
 fn set_participant_cell(raw: &mut RawWorkbook, row: usize, header: &str, value: &str) {
     let sheet = raw
@@ -329,23 +296,7 @@ fn a_cell_that_does_not_parse_is_named_by_sheet_row_and_column_and_nothing_is_im
 
 fn set_organisation(data_dir: &Path, id: Uuid, organisation: &str, now: DateTime<Utc>) {
     let mut db = Database::open(&paths::database_file(data_dir), now).unwrap();
-    let p = participant::get(db.conn(), id).unwrap();
-    let input = ParticipantInput {
-        full_name: p.full_name,
-        name_latin: p.name_latin,
-        sex: p.sex,
-        birth_year: p.birth_year,
-        country: p.country,
-        organisation: organisation.into(),
-        position: p.position,
-        role: p.role,
-        email: p.email,
-        phone: p.phone,
-        consent_contact: p.consent_contact,
-        consent_photos: p.consent_photos,
-        notes: p.notes,
-    };
-    participant::update(&mut db, id, &input, now).unwrap();
+    crate::exchange::set_organisation(&mut db, id, organisation, now);
 }
 
 /// Read straight from the file, without opening the database as the app does.

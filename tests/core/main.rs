@@ -6,6 +6,7 @@ mod backups;
 mod capture;
 mod cli;
 mod consolidate;
+mod exchange;
 mod export;
 mod fixtures;
 mod hand_edit;

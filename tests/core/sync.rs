@@ -2,200 +2,24 @@
 //! that both changed things, a workbook corrected by hand at headquarters, and the files that
 //! must be refused.
 
+use crate::exchange::*;
 use crate::fixtures::{Clock, DataDir, kathmandu, person};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::NaiveDate;
 use proptest::prelude::*;
-use rust_xlsxwriter::{Format, Workbook};
-use std::collections::BTreeMap;
+use rust_xlsxwriter::Workbook;
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
+use workshop_core::Database;
 use workshop_core::attendance::{self, Method, Slot};
 use workshop_core::board::{self, Quadrant, RaisedBy};
-use workshop_core::import::{Limits, RawCell, RawSheet, RawWorkbook};
-use workshop_core::participant::{self, ParticipantInput, Sex};
+use workshop_core::import::{Limits, RawCell};
+use workshop_core::participant::{self, Sex};
 use workshop_core::sync::{self, Choices, Side};
-use workshop_core::workbook::{self, ExportOptions, Profile};
-use workshop_core::{Database, demo};
-
-fn exe() -> &'static Path {
-    Path::new(env!("CARGO_BIN_EXE_workshop"))
-}
-
-fn export(
-    db: &Database,
-    workshop: Uuid,
-    profile: Profile,
-    dir: &Path,
-    now: DateTime<Utc>,
-) -> PathBuf {
-    let path = dir.join(format!(
-        "{}-{}.xlsx",
-        profile.as_str(),
-        now.timestamp_millis()
-    ));
-    workbook::export(
-        db,
-        workshop,
-        &ExportOptions { profile, now },
-        &path,
-        &mut |_| {},
-    )
-    .unwrap();
-    path
-}
-
-fn read(file: &Path) -> sync::Incoming {
-    sync::read_file(exe(), file, &Limits::default()).unwrap()
-}
-
-fn import(
-    db: &mut Database,
-    file: &Path,
-    choices: &Choices,
-    now: DateTime<Utc>,
-) -> sync::ImportReport {
-    sync::apply(db, &read(file), choices, None, now).unwrap()
-}
-
-/// Every record table's rows, every column, in ID order; and the change log without its local
-/// sequence numbers.
-fn snapshot(db: &Database) -> BTreeMap<&'static str, Vec<Vec<String>>> {
-    let tables = [
-        ("workshop", "*"),
-        ("participant", "*"),
-        ("attendance", "*"),
-        ("grouping", "*"),
-        ("work_group", "*"),
-        ("group_member", "*"),
-        ("board", "*"),
-        ("note", "*"),
-        ("action_plan", "*"),
-        ("action", "*"),
-        ("action_note", "*"),
-        (
-            "change_log",
-            "id, entity, entity_id, workshop_id, op, changes, at, device_id, edit_id",
-        ),
-    ];
-    let mut all = BTreeMap::new();
-    for (table, columns) in tables {
-        let mut statement = db
-            .conn()
-            .prepare(&format!("SELECT {columns} FROM {table} ORDER BY id"))
-            .unwrap();
-        let count = statement.column_count();
-        let rows = statement
-            .query_map([], |row| {
-                (0..count)
-                    .map(|i| {
-                        let value: rusqlite::types::Value = row.get(i)?;
-                        Ok(format!("{value:?}"))
-                    })
-                    .collect::<rusqlite::Result<Vec<String>>>()
-            })
-            .unwrap()
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .unwrap();
-        all.insert(table, rows);
-    }
-    all
-}
-
-/// The record tables only (the change logs of two laptops differ by the entries each import wrote).
-fn records(db: &Database) -> BTreeMap<&'static str, Vec<Vec<String>>> {
-    let mut all = snapshot(db);
-    all.remove("change_log");
-    all
-}
-
-fn assert_same(a: &BTreeMap<&str, Vec<Vec<String>>>, b: &BTreeMap<&str, Vec<Vec<String>>>) {
-    for (table, rows) in a {
-        let other = &b[table];
-        assert_eq!(rows.len(), other.len(), "{table}: row counts differ");
-        for (x, y) in rows.iter().zip(other) {
-            assert_eq!(x, y, "{table}: a row differs");
-        }
-    }
-}
-
-fn count(db: &Database, sql: &str) -> i64 {
-    db.conn().query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-/// A demo workshop on laptop A, and laptop B that received it as a full transfer.
-struct TwoLaptops {
-    _dirs: (DataDir, DataDir),
-    files: tempfile::TempDir,
-    a: Database,
-    b: Database,
-    workshop: Uuid,
-    clock: Clock,
-}
-
-fn two_laptops() -> TwoLaptops {
-    let clock = Clock::new();
-    let (dir_a, dir_b) = (DataDir::new(), DataDir::new());
-    let mut a = dir_a.open(&clock);
-    let mut b = dir_b.open(&clock);
-    let as_of = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 12, 0, 0).unwrap();
-    let workshop = demo::create(&mut a, 30, 7, as_of).unwrap().id;
-    let files = tempfile::tempdir().unwrap();
-    let transfer = export(
-        &a,
-        workshop,
-        Profile::FullTransfer,
-        files.path(),
-        as_of + Duration::hours(1),
-    );
-    let report = import(
-        &mut b,
-        &transfer,
-        &Choices::new(),
-        as_of + Duration::hours(2),
-    );
-    assert!(report.applied);
-    assert!(!report.preview.workshop_exists);
-    TwoLaptops {
-        _dirs: (dir_a, dir_b),
-        files,
-        a,
-        b,
-        workshop,
-        clock,
-    }
-}
-
-fn input_of(p: &participant::Participant) -> ParticipantInput {
-    ParticipantInput {
-        full_name: p.full_name.clone(),
-        name_latin: p.name_latin.clone(),
-        sex: p.sex,
-        birth_year: p.birth_year,
-        country: p.country.clone(),
-        organisation: p.organisation.clone(),
-        position: p.position.clone(),
-        role: p.role,
-        email: p.email.clone(),
-        phone: p.phone.clone(),
-        consent_contact: p.consent_contact,
-        consent_photos: p.consent_photos,
-        notes: p.notes.clone(),
-    }
-}
-
-fn set_organisation(db: &mut Database, id: Uuid, organisation: &str, now: DateTime<Utc>) {
-    let mut input = input_of(&participant::get(db.conn(), id).unwrap());
-    input.organisation = organisation.into();
-    participant::update(db, id, &input, now).unwrap();
-}
-
-fn people(db: &Database, workshop: Uuid) -> Vec<participant::Participant> {
-    participant::list(db, workshop, "", false).unwrap()
-}
+use workshop_core::workbook::Profile;
 
 #[test]
 fn a_full_transfer_into_an_empty_laptop_comes_back_field_for_field_and_twice_changes_nothing() {
-    let laptops = two_laptops();
+    let laptops = two_laptops(Clock::new());
     assert_same(&snapshot(&laptops.a), &snapshot(&laptops.b));
     assert!(count(&laptops.b, "SELECT count(*) FROM attendance") > 0);
     assert!(count(&laptops.b, "SELECT count(*) FROM note") > 0);
@@ -234,7 +58,7 @@ fn two_laptops_merged_both_ways_end_with_the_same_data_and_the_later_change_wins
         workshop,
         clock,
         ..
-    } = two_laptops();
+    } = two_laptops(Clock::new());
     let roster = people(&a, workshop);
     let (sita, other) = (roster[0].id, roster[1].id);
     set_organisation(&mut a, sita, "Organisation as A typed it", clock.tick());
@@ -384,7 +208,7 @@ fn a_conflict_settled_for_this_side_wins_on_the_other_laptop_at_the_next_exchang
         workshop,
         clock,
         ..
-    } = two_laptops();
+    } = two_laptops(Clock::new());
     let sita = people(&a, workshop)[0].id;
     set_organisation(&mut a, sita, "GEFONT", clock.tick());
     set_organisation(&mut b, sita, "NTUC", clock.tick());
@@ -466,64 +290,6 @@ fn applying_takes_a_backup_first_and_records_the_import() {
 
 // ---------------------------------------------------------------------------------------------
 // Workbooks edited by hand.
-
-/// Writes `raw` as a workbook again (as a spreadsheet program saving it would), date-time cells
-/// keeping a date format so that they read back as dates.
-fn write_raw(raw: &RawWorkbook, path: &Path) {
-    let mut book = Workbook::new();
-    let stamp = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss.000");
-    for sheet in &raw.sheets {
-        let out = book.add_worksheet();
-        out.set_name(&sheet.name).unwrap();
-        for (r, row) in sheet.rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                match cell {
-                    RawCell::Empty => {}
-                    RawCell::Text(t) | RawCell::Iso(t) | RawCell::Error(t) => {
-                        out.write_string(r, c, t).unwrap();
-                    }
-                    RawCell::Number(n) | RawCell::Duration(n) => {
-                        out.write_number(r, c, *n).unwrap();
-                    }
-                    RawCell::Bool(b) => {
-                        out.write_boolean(r, c, *b).unwrap();
-                    }
-                    RawCell::DateTime(n) => {
-                        out.write_number_with_format(r, c, *n, &stamp).unwrap();
-                    }
-                }
-            }
-        }
-    }
-    book.save(path).unwrap();
-}
-
-fn edit_by_hand(file: &Path, out: &Path, edit: impl FnOnce(&mut Vec<RawSheet>)) {
-    let mut raw = RawWorkbook::read_in_process(file).unwrap();
-    edit(&mut raw.sheets);
-    write_raw(&raw, out);
-}
-
-fn sheet<'a>(sheets: &'a mut [RawSheet], name: &str) -> &'a mut RawSheet {
-    sheets.iter_mut().find(|s| s.name == name).unwrap()
-}
-
-fn column(sheet: &RawSheet, header: &str) -> usize {
-    sheet.rows[0]
-        .iter()
-        .position(|c| *c == RawCell::Text(header.into()))
-        .unwrap_or_else(|| panic!("no column {header} on {}", sheet.name))
-}
-
-fn set(sheet: &mut RawSheet, row: usize, header: &str, value: RawCell) {
-    let column = column(sheet, header);
-    let cells = &mut sheet.rows[row];
-    if cells.len() <= column {
-        cells.resize(column + 1, RawCell::Empty);
-    }
-    cells[column] = value;
-}
 
 /// A workshop with a few people and an action, exported as a report.
 fn headquarters_copy() -> (DataDir, Database, Uuid, tempfile::TempDir, PathBuf, Clock) {
@@ -830,7 +596,7 @@ fn a_badge_code_given_on_both_laptops_stays_unique_and_both_laptops_agree() {
         workshop,
         clock,
         ..
-    } = two_laptops();
+    } = two_laptops(Clock::new());
     let on_a = participant::create(
         &mut a,
         workshop,

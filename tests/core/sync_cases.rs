@@ -3,290 +3,34 @@
 //! an import, a badge code typed over by hand. The clock here starts after the demo's records,
 //! so every change is later than the transfer it follows, as in real use.
 
-use crate::fixtures::{DataDir, person};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rust_xlsxwriter::{Format, Workbook};
-use std::cell::Cell;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use crate::exchange::*;
+use crate::fixtures::{Clock, DataDir, person};
+use chrono::{NaiveDate, Utc};
 use uuid::Uuid;
 use workshop_core::attendance::{self, Method, Slot};
-use workshop_core::import::{Limits, RawCell, RawSheet, RawWorkbook};
-use workshop_core::participant::{self, ParticipantInput, Sex};
+use workshop_core::participant::{self, Sex};
 use workshop_core::sync::{self, Choices};
-use workshop_core::workbook::{self, ExportOptions, Profile};
-use workshop_core::{Database, demo, edit, groups};
+use workshop_core::workbook::Profile;
+use workshop_core::{Database, edit, groups};
 
-fn exe() -> &'static Path {
-    Path::new(env!("CARGO_BIN_EXE_workshop"))
+/// A clock after the demo's own times (25 November 2026, noon).
+fn later_clock() -> Clock {
+    Clock::starting_at(chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 15, 0, 0).unwrap())
 }
 
-fn export(
-    db: &Database,
-    workshop: Uuid,
-    profile: Profile,
-    dir: &Path,
-    now: DateTime<Utc>,
-) -> PathBuf {
-    let path = dir.join(format!(
-        "{}-{}.xlsx",
-        profile.as_str(),
-        now.timestamp_millis()
-    ));
-    workbook::export(
-        db,
-        workshop,
-        &ExportOptions { profile, now },
-        &path,
-        &mut |_| {},
-    )
-    .unwrap();
-    path
-}
-
-fn read(file: &Path) -> sync::Incoming {
-    sync::read_file(exe(), file, &Limits::default()).unwrap()
-}
-
-fn import(
-    db: &mut Database,
-    file: &Path,
-    choices: &Choices,
-    now: DateTime<Utc>,
-) -> sync::ImportReport {
-    sync::apply(db, &read(file), choices, None, now).unwrap()
-}
-
-fn records(db: &Database) -> BTreeMap<&'static str, Vec<Vec<String>>> {
-    let tables = [
-        "workshop",
-        "participant",
-        "attendance",
-        "grouping",
-        "work_group",
-        "group_member",
-        "board",
-        "note",
-        "action_plan",
-        "action",
-        "action_note",
-    ];
-    let mut all = BTreeMap::new();
-    for table in tables {
-        let mut statement = db
-            .conn()
-            .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
-            .unwrap();
-        let count = statement.column_count();
-        let rows = statement
-            .query_map([], |row| {
-                (0..count)
-                    .map(|i| {
-                        let value: rusqlite::types::Value = row.get(i)?;
-                        Ok(format!("{value:?}"))
-                    })
-                    .collect::<rusqlite::Result<Vec<String>>>()
-            })
-            .unwrap()
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .unwrap();
-        all.insert(table, rows);
-    }
-    all
-}
-
-fn assert_same(a: &BTreeMap<&str, Vec<Vec<String>>>, b: &BTreeMap<&str, Vec<Vec<String>>>) {
-    for (table, rows) in a {
-        let other = &b[table];
-        assert_eq!(rows.len(), other.len(), "{table}: row counts differ");
-        for (x, y) in rows.iter().zip(other) {
-            assert_eq!(x, y, "{table}: a row differs");
-        }
-    }
-}
-
-fn count(db: &Database, sql: &str, param: &str) -> i64 {
+fn count_of(db: &Database, sql: &str, param: &str) -> i64 {
     db.conn().query_row(sql, [param], |r| r.get(0)).unwrap()
 }
 
-/// A clock that moves one second per tick, starting after the demo's own times (the fixtures'
-/// clock starts in 2018, before the demo's 2026 records, which would make every local change
-/// "older" than the transfer).
-struct Clock(Cell<DateTime<Utc>>);
-
-impl Clock {
-    fn new() -> Self {
-        let start = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 15, 0, 0).unwrap();
-        Self(Cell::new(start))
-    }
-
-    fn tick(&self) -> DateTime<Utc> {
-        let now = self.0.get() + Duration::seconds(1);
-        self.0.set(now);
-        now
-    }
-}
-
-fn open(dir: &DataDir, clock: &Clock) -> Database {
-    Database::open(&dir.database(), clock.tick()).unwrap()
-}
-
-struct TwoLaptops {
-    _dirs: (DataDir, DataDir),
-    files: tempfile::TempDir,
-    a: Database,
-    b: Database,
-    workshop: Uuid,
-    clock: Clock,
-}
-
-fn two_laptops() -> TwoLaptops {
-    let clock = Clock::new();
-    let (dir_a, dir_b) = (DataDir::new(), DataDir::new());
-    let mut a = open(&dir_a, &clock);
-    let mut b = open(&dir_b, &clock);
-    let as_of = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 12, 0, 0).unwrap();
-    let workshop = demo::create(&mut a, 30, 7, as_of).unwrap().id;
-    let files = tempfile::tempdir().unwrap();
-    let transfer = export(
-        &a,
-        workshop,
-        Profile::FullTransfer,
-        files.path(),
-        as_of + Duration::hours(1),
-    );
-    let report = import(
-        &mut b,
-        &transfer,
-        &Choices::new(),
-        as_of + Duration::hours(2),
-    );
-    assert!(report.applied);
-    TwoLaptops {
-        _dirs: (dir_a, dir_b),
-        files,
-        a,
-        b,
-        workshop,
-        clock,
-    }
-}
-
-fn input_of(p: &participant::Participant) -> ParticipantInput {
-    ParticipantInput {
-        full_name: p.full_name.clone(),
-        name_latin: p.name_latin.clone(),
-        sex: p.sex,
-        birth_year: p.birth_year,
-        country: p.country.clone(),
-        organisation: p.organisation.clone(),
-        position: p.position.clone(),
-        role: p.role,
-        email: p.email.clone(),
-        phone: p.phone.clone(),
-        consent_contact: p.consent_contact,
-        consent_photos: p.consent_photos,
-        notes: p.notes.clone(),
-    }
-}
-
-fn set_organisation(db: &mut Database, id: Uuid, organisation: &str, now: DateTime<Utc>) {
-    let mut input = input_of(&participant::get(db.conn(), id).unwrap());
-    input.organisation = organisation.into();
-    participant::update(db, id, &input, now).unwrap();
-}
-
-fn people(db: &Database, workshop: Uuid) -> Vec<participant::Participant> {
-    participant::list(db, workshop, "", false).unwrap()
-}
-
-fn write_raw(raw: &RawWorkbook, path: &Path) {
-    let mut book = Workbook::new();
-    let stamp = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss.000");
-    for sheet in &raw.sheets {
-        let out = book.add_worksheet();
-        out.set_name(&sheet.name).unwrap();
-        for (r, row) in sheet.rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                match cell {
-                    RawCell::Empty => {}
-                    RawCell::Text(t) | RawCell::Iso(t) | RawCell::Error(t) => {
-                        out.write_string(r, c, t).unwrap();
-                    }
-                    RawCell::Number(n) | RawCell::Duration(n) => {
-                        out.write_number(r, c, *n).unwrap();
-                    }
-                    RawCell::Bool(b) => {
-                        out.write_boolean(r, c, *b).unwrap();
-                    }
-                    RawCell::DateTime(n) => {
-                        out.write_number_with_format(r, c, *n, &stamp).unwrap();
-                    }
-                }
-            }
-        }
-    }
-    book.save(path).unwrap();
-}
-
-fn edit_by_hand(file: &Path, out: &Path, edit: impl FnOnce(&mut Vec<RawSheet>)) {
-    let mut raw = RawWorkbook::read_in_process(file).unwrap();
-    edit(&mut raw.sheets);
-    write_raw(&raw, out);
-}
-
-fn sheet<'a>(sheets: &'a mut [RawSheet], name: &str) -> &'a mut RawSheet {
-    sheets.iter_mut().find(|s| s.name == name).unwrap()
-}
-
-fn column(sheet: &RawSheet, header: &str) -> usize {
-    sheet.rows[0]
-        .iter()
-        .position(|c| *c == RawCell::Text(header.into()))
-        .unwrap_or_else(|| panic!("no column {header} on {}", sheet.name))
-}
-
-fn set(sheet: &mut RawSheet, row: usize, header: &str, value: RawCell) {
-    let column = column(sheet, header);
-    let cells = &mut sheet.rows[row];
-    if cells.len() <= column {
-        cells.resize(column + 1, RawCell::Empty);
-    }
-    cells[column] = value;
-}
-
-/// Exports both laptops and imports each into the other.
-fn exchange(l: &mut TwoLaptops) -> (sync::ImportReport, sync::ImportReport) {
-    let from_a = export(
-        &l.a,
-        l.workshop,
-        Profile::FullTransfer,
-        l.files.path(),
-        l.clock.tick(),
-    );
-    let from_b = export(
-        &l.b,
-        l.workshop,
-        Profile::FullTransfer,
-        l.files.path(),
-        l.clock.tick(),
-    );
-    let at_a = import(&mut l.a, &from_b, &Choices::new(), l.clock.tick());
-    let at_b = import(&mut l.b, &from_a, &Choices::new(), l.clock.tick());
-    (at_a, at_b)
-}
-
 // ---------------------------------------------------------------------------------------------
-// a sign-in unmarked and marked again on one laptop is lost on the other.
+// A sign-in taken back and given again on one laptop.
 
 /// A unmarks a sign-in and marks it again (a new attendance row with the same person, day and
-/// session). B imports A's file: the new row is inserted *before* the old row's deletion is
-/// applied, so `retire_duplicate` finds the old row still live, keeps it (smaller UUID) and
-/// retires the new one; then the deletion of the old one is adopted. B ends with no sign-in.
+/// session). B must retire the old row before the new one arrives (changes are applied before
+/// inserts); were the new row inserted first, it would meet the old one as a twin and be retired.
 #[test]
 fn a_sign_in_unmarked_and_marked_again_survives_the_merge() {
-    let mut l = two_laptops();
+    let mut l = two_laptops(later_clock());
     let (person, day, session): (String, String, u8) =
         l.a.conn()
             .query_row(
@@ -312,16 +56,16 @@ fn a_sign_in_unmarked_and_marked_again_survives_the_merge() {
     )
     .unwrap();
     let live = "SELECT count(*) FROM attendance WHERE participant_id = ?1 AND deleted_at IS NULL";
-    let before = count(&l.a, live, &person.to_string());
+    let before = count_of(&l.a, live, &person.to_string());
 
     let (_at_a, _at_b) = exchange(&mut l);
     assert_eq!(
-        count(&l.a, live, &person.to_string()),
+        count_of(&l.a, live, &person.to_string()),
         before,
         "A keeps its sign-in"
     );
     assert_eq!(
-        count(&l.b, live, &person.to_string()),
+        count_of(&l.b, live, &person.to_string()),
         before,
         "B lost the sign-in that A unmarked and marked again"
     );
@@ -329,10 +73,10 @@ fn a_sign_in_unmarked_and_marked_again_survives_the_merge() {
 }
 
 /// The same with a group membership: A takes someone out of a grouping and puts them back
-/// (a new `group_member` row); B ends with them in no group.
+/// (a new `group_member` row); B must end with them in the group.
 #[test]
 fn a_membership_removed_and_added_again_survives_the_merge() {
-    let mut l = two_laptops();
+    let mut l = two_laptops(later_clock());
     let (grouping, group, person): (String, String, String) =
         l.a.conn()
             .query_row(
@@ -347,10 +91,10 @@ fn a_membership_removed_and_added_again_survives_the_merge() {
     groups::assign(&mut l.a, grouping, person, Some(group), l.clock.tick()).unwrap();
     let (_at_a, _at_b) = exchange(&mut l);
     let live = "SELECT count(*) FROM group_member WHERE participant_id = ?1 AND deleted_at IS NULL";
-    let on_a = count(&l.a, live, &person.to_string());
+    let on_a = count_of(&l.a, live, &person.to_string());
     assert!(on_a >= 1);
     assert_eq!(
-        count(&l.b, live, &person.to_string()),
+        count_of(&l.b, live, &person.to_string()),
         on_a,
         "B lost the membership that A removed and added again"
     );
@@ -358,13 +102,12 @@ fn a_membership_removed_and_added_again_survives_the_merge() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// a conflict kept on this side leaves its log saying the other value: a phantom hand edit.
+// A conflict kept on one side, then changed again on the other.
 
-/// A and B both change a field, B later. B imports A's file and keeps its own (the default):
-/// nothing is logged for the kept value, but A's entry is copied into B's log *after* B's own,
-/// so B's log, read "by the exporting laptop's sequence", now says the value is A's. When A then
-/// changes the field again and imports B's next file, B's unchanged cell looks edited by hand at
-/// B's export time, which is later than A's new change: A's new value is thrown away.
+/// A and B both change a field, B later. B imports A's file and keeps its own (the default); A's
+/// entry is copied into B's log after B's own, so B records the kept value too. When A then
+/// changes the field again and imports B's next file, B's unchanged cell must not look like a
+/// correction that overrides A's newer value.
 #[test]
 fn a_later_local_change_is_not_overwritten_after_a_conflict_was_kept_on_the_other_side() {
     let TwoLaptops {
@@ -374,7 +117,7 @@ fn a_later_local_change_is_not_overwritten_after_a_conflict_was_kept_on_the_othe
         workshop,
         clock,
         ..
-    } = two_laptops();
+    } = two_laptops(later_clock());
     let sita = people(&a, workshop)[0].id;
     set_organisation(&mut a, sita, "A first", clock.tick());
     set_organisation(&mut b, sita, "B later", clock.tick());
@@ -429,15 +172,14 @@ fn a_later_local_change_is_not_overwritten_after_a_conflict_was_kept_on_the_othe
 }
 
 // ---------------------------------------------------------------------------------------------
-// undo after an import silently reverts the other laptop's value.
+// Undo after an import.
 
 /// A renames a group, B renames it later; A imports B's file and adopts B's name (the later
-/// change). A's undo stack still has "rename group" on top: Undo writes back the name from
-/// before A's rename, discarding B's name, which was never A's to undo; at the next exchange B
-/// adopts that old name too.
+/// change). An undo of A's rename would write back the name from before it and throw B's name
+/// away, so the import clears A's undo stack.
 #[test]
 fn undo_after_an_import_does_not_discard_the_other_laptops_value() {
-    let mut l = two_laptops();
+    let mut l = two_laptops(later_clock());
     let (group, original): (String, String) =
         l.a.conn()
             .query_row(
@@ -475,7 +217,7 @@ fn undo_after_an_import_does_not_discard_the_other_laptops_value() {
 fn a_badge_code_changed_by_hand_to_a_taken_one_is_a_problem_in_the_preview() {
     let clock = Clock::new();
     let dir = DataDir::new();
-    let mut db = open(&dir, &clock);
+    let mut db = dir.open(&clock);
     let workshop =
         workshop_core::workshop::create(&mut db, &crate::fixtures::kathmandu_input(), clock.tick())
             .unwrap();
@@ -517,16 +259,14 @@ fn a_badge_code_changed_by_hand_to_a_taken_one_is_a_problem_in_the_preview() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// a field the file's log never mentions (a value left null at creation, like
-// `deletedAt`) counts as edited by hand at the export's time, so a deletion made before the
-// other laptop exported is reverted here, while the other laptop adopts it: data diverge.
+// A field the file's log never mentions (a value left null at creation, like `deletedAt`) is
+// not a correction by hand: a deletion on one laptop survives the other laptop's later export.
 
-/// The minimal case: A deletes a participant, B changes nothing and exports afterwards. A
-/// imports B's file and sees a "conflict" on Deleted at (B's unlogged null taken as a hand
-/// edit stamped with B's export time, later than A's deletion): A's deletion is undone.
+/// A deletes a participant, B changes nothing and exports afterwards; A imports B's file and
+/// the participant stays deleted on both.
 #[test]
 fn a_deletion_is_not_reverted_by_a_later_export_of_an_untouched_laptop() {
-    let mut l = two_laptops();
+    let mut l = two_laptops(later_clock());
     let sita = people(&l.a, l.workshop)[0].id;
     participant::delete(&mut l.a, sita, l.clock.tick()).unwrap();
     let (at_a, _at_b) = exchange(&mut l);
@@ -548,10 +288,10 @@ fn a_deletion_is_not_reverted_by_a_later_export_of_an_untouched_laptop() {
 }
 
 /// A deletes a participant while B corrects their organisation: both should end with the
-/// participant deleted and B's correction kept. A ends with the participant live again.
+/// participant deleted and B's correction kept.
 #[test]
 fn a_deletion_on_one_side_and_an_edit_on_the_other_both_survive() {
-    let mut l = two_laptops();
+    let mut l = two_laptops(later_clock());
     let sita = people(&l.a, l.workshop)[0].id;
     participant::delete(&mut l.a, sita, l.clock.tick()).unwrap();
     set_organisation(&mut l.b, sita, "Corrected on B", l.clock.tick());

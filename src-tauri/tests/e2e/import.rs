@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 use std::path::Path;
 use uuid::Uuid;
-use workshop_core::participant::{self, ParticipantInput};
+use workshop_core::participant;
 use workshop_core::workbook::{self, ExportOptions, Profile};
 use workshop_core::{Database, demo, exports, paths};
 
@@ -25,24 +25,6 @@ fn export_full(db: &Database, workshop: Uuid, file: &Path, now: DateTime<Utc>) {
         now,
     };
     workbook::export(db, workshop, &options, file, &mut |_| {}).unwrap();
-}
-
-fn input_of(p: &participant::Participant) -> ParticipantInput {
-    ParticipantInput {
-        full_name: p.full_name.clone(),
-        name_latin: p.name_latin.clone(),
-        sex: p.sex,
-        birth_year: p.birth_year,
-        country: p.country.clone(),
-        organisation: p.organisation.clone(),
-        position: p.position.clone(),
-        role: p.role,
-        email: p.email.clone(),
-        phone: p.phone.clone(),
-        consent_contact: p.consent_contact,
-        consent_photos: p.consent_photos,
-        notes: p.notes.clone(),
-    }
 }
 
 #[tokio::test]
@@ -134,14 +116,14 @@ async fn a_full_transfer_is_previewed_imported_and_merged_again_with_a_conflict_
     // Both laptops now change the same participant's organisation; the other laptop's change
     // is the later one, but this laptop keeps its own.
     let person = participant::list(&laptop_a, workshop.id, "", false).unwrap()[0].clone();
-    let mut ours = input_of(&person);
+    let mut ours = person.input();
     ours.organisation = "Nepal Trade Union Congress".into();
     app.invoke(
         "update_participant",
         json!({ "id": person.id, "input": ours }),
     )
     .await;
-    let mut theirs = input_of(&person);
+    let mut theirs = person.input();
     theirs.organisation = "GEFONT".into();
     #[allow(clippy::disallowed_methods)] // the other laptop changes it after this one
     let later = Utc::now() + Duration::minutes(1);
