@@ -563,8 +563,11 @@ pub(crate) fn plan(conn: &Connection, incoming: &Incoming) -> Result<Plan> {
         }
         preview.counts.push(counts);
     }
-    check_references(incoming, &locals, &inserts, &changes, &mut preview.problems);
-    check_values(incoming, &locals, &inserts, &changes, &mut preview.problems);
+    let lines = lines_of(incoming);
+    let problems = &mut preview.problems;
+    check_references(incoming, &lines, &locals, &inserts, &changes, problems);
+    check_values(incoming, &lines, &locals, &inserts, &changes, problems);
+    check_badge_codes(&lines, &locals, &changes, problems);
     Ok(Plan {
         preview,
         inserts,
@@ -764,6 +767,7 @@ fn lines_of(incoming: &Incoming) -> HashMap<Uuid, u32> {
 /// Every ID a new or changed record refers to is a record of the workbook or of this laptop.
 fn check_references(
     incoming: &Incoming,
+    lines: &HashMap<Uuid, u32>,
     locals: &HashMap<&'static str, HashMap<Uuid, Local>>,
     inserts: &[Insert],
     changes: &[RecordChange],
@@ -781,7 +785,6 @@ fn check_references(
         locals.get(entity).is_some_and(|l| l.contains_key(id))
             || in_file.get(entity).is_some_and(|ids| ids.contains(id))
     };
-    let lines = lines_of(incoming);
     let line_of = |_: &Entity, id: Uuid| lines.get(&id).copied().unwrap_or(0);
     let mut check = |entity: &'static Entity, id: Uuid, index: usize, value: &Value| {
         let field = &entity.fields[index];
@@ -816,18 +819,23 @@ fn check_references(
 /// New and changed participants and actions pass the checks the app makes when they are typed.
 fn check_values(
     incoming: &Incoming,
+    lines: &HashMap<Uuid, u32>,
     locals: &HashMap<&'static str, HashMap<Uuid, Local>>,
     inserts: &[Insert],
     changes: &[RecordChange],
     problems: &mut Vec<CellProblem>,
 ) {
-    check_badge_codes(incoming, locals, changes, problems);
     let now = incoming.exported_at();
+    // Only participants and actions have checks of their own beyond their cells'.
+    let checked = |entity: &Entity| {
+        entity.name == entities::PARTICIPANT.name || entity.name == entities::ACTION.name
+    };
     let mut merged: Vec<(&'static Entity, Uuid, Vec<Value>)> = inserts
         .iter()
+        .filter(|i| checked(i.entity))
         .map(|i| (i.entity, i.id, i.values.clone()))
         .collect();
-    for change in changes {
+    for change in changes.iter().filter(|c| checked(c.entity)) {
         if let Some(local) = locals
             .get(change.entity.name)
             .and_then(|l| l.get(&change.id))
@@ -839,7 +847,6 @@ fn check_values(
             merged.push((change.entity, change.id, values));
         }
     }
-    let lines = lines_of(incoming);
     for (entity, id, values) in merged {
         let line = lines.get(&id).copied().unwrap_or(0);
         let mut problem = |field: &str, message: String| {
@@ -899,7 +906,7 @@ fn check_values(
 /// is a problem of the preview: the database would refuse it half-way through the import. (Two
 /// new participants with one code are settled when applied, see `apply::settle_badge_code`.)
 fn check_badge_codes(
-    incoming: &Incoming,
+    lines: &HashMap<Uuid, u32>,
     locals: &HashMap<&'static str, HashMap<Uuid, Local>>,
     changes: &[RecordChange],
     problems: &mut Vec<CellProblem>,
@@ -909,6 +916,19 @@ fn check_badge_codes(
         return;
     };
     let code_of = |value: &Value| value.as_str().unwrap_or("").to_string();
+    let changed: Vec<(Uuid, String)> = changes
+        .iter()
+        .filter(|c| c.entity.name == entity.name)
+        .flat_map(|c| {
+            c.fields
+                .iter()
+                .filter(|f| f.index == badge)
+                .map(|f| (c.id, code_of(&f.theirs)))
+        })
+        .collect();
+    if changed.is_empty() {
+        return;
+    }
     let mut codes: HashMap<Uuid, String> = locals
         .get(entity.name)
         .map(|people| {
@@ -918,15 +938,8 @@ fn check_badge_codes(
                 .collect()
         })
         .unwrap_or_default();
-    let mut changed = Vec::new();
-    for change in changes.iter().filter(|c| c.entity.name == entity.name) {
-        for f in change.fields.iter().filter(|f| f.index == badge) {
-            codes.insert(change.id, code_of(&f.theirs));
-            changed.push(change.id);
-        }
-    }
-    let lines = lines_of(incoming);
-    for id in changed {
+    codes.extend(changed.iter().cloned());
+    for (id, _) in changed {
         let code = &codes[&id];
         let taken = codes.iter().any(|(other, c)| *other != id && c == code);
         if taken && !code.is_empty() {
