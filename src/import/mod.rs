@@ -187,7 +187,7 @@ impl ImportCode {
 }
 
 /// The file's name as a person knows it (without its folder), for messages.
-fn file_name(file: &Path) -> String {
+pub(crate) fn file_name(file: &Path) -> String {
     file.file_name()
         .unwrap_or(file.as_os_str())
         .to_string_lossy()

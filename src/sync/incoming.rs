@@ -132,12 +132,6 @@ fn refuse(code: ImportCode, file: &str, message: String) -> Error {
     }
 }
 
-/// SHA-256 of a file's bytes, in hex.
-pub fn fingerprint(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Checks a workbook read from `file_name` (whose bytes hash to `fingerprint`) and reads its
 /// records. A workbook that is not ours, of a newer format or with a broken seal is refused;
 /// cells that do not parse are collected as problems.

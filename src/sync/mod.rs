@@ -16,7 +16,7 @@ mod entities;
 mod incoming;
 mod plan;
 
-pub use incoming::{About, CellProblem, Incoming, fingerprint};
+pub use incoming::{About, CellProblem, Incoming};
 pub use plan::{Conflict, Counts, NewRecord, Preview, Side, Update};
 
 use crate::backup::{self, Reason};
@@ -52,14 +52,6 @@ pub struct ImportReport {
     pub settled: Vec<(String, Side)>,
 }
 
-/// The file's name as a person knows it.
-fn file_name(file: &Path) -> String {
-    file.file_name()
-        .unwrap_or(file.as_os_str())
-        .to_string_lossy()
-        .into_owned()
-}
-
 /// The SHA-256 of the file's bytes, read in pieces.
 fn file_fingerprint(file: &Path) -> Result<String> {
     use sha2::{Digest, Sha256};
@@ -73,7 +65,7 @@ fn file_fingerprint(file: &Path) -> Result<String> {
         }
         hash.update(&buffer[..read]);
     }
-    Ok(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(crate::workbook::checksum::hex(&hash.finalize()))
 }
 
 /// Reads and checks a workbook to import. `exe` is this program, which reads the file in a
@@ -81,7 +73,7 @@ fn file_fingerprint(file: &Path) -> Result<String> {
 pub fn read_file(exe: &Path, file: &Path, limits: &Limits) -> Result<Incoming> {
     import::archive::inspect(file, limits)?;
     let raw = import::child::read_workbook(exe, file, limits)?;
-    incoming::read(&raw, &file_name(file), file_fingerprint(file)?)
+    incoming::read(&raw, &import::file_name(file), file_fingerprint(file)?)
 }
 
 /// What importing `incoming` would do; nothing is written.

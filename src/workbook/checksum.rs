@@ -270,7 +270,8 @@ pub fn seal(metadata: &[(&str, Cell)], sheets: &[SheetChecksum]) -> String {
     hasher.finish()
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lower-case hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     bytes.iter().fold(String::with_capacity(64), |mut out, b| {
         let _ = write!(out, "{b:02x}");
