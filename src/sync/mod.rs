@@ -50,6 +50,28 @@ pub struct ImportReport {
     pub notes: Vec<String>,
     /// The conflicts as settled: `key` and the side kept.
     pub settled: Vec<(String, Side)>,
+    /// Values this laptop took from the workbook: the updates, and the conflicts settled for
+    /// the workbook's side.
+    pub values_taken: usize,
+}
+
+impl ImportReport {
+    fn new(preview: Preview, settled: Vec<(String, Side)>) -> Self {
+        let values_taken = preview.updates.len()
+            + settled
+                .iter()
+                .filter(|(_, side)| *side == Side::Theirs)
+                .count();
+        Self {
+            preview,
+            applied: false,
+            import_id: None,
+            backup_file: None,
+            notes: Vec::new(),
+            settled,
+            values_taken,
+        }
+    }
 }
 
 /// The SHA-256 of the file's bytes, read in pieces.
@@ -128,14 +150,7 @@ pub fn apply(
         })
         .collect();
     if plan.preview.is_empty() {
-        return Ok(ImportReport {
-            preview: plan.preview,
-            applied: false,
-            import_id: None,
-            backup_file: None,
-            notes: Vec::new(),
-            settled,
-        });
+        return Ok(ImportReport::new(plan.preview, settled));
     }
     let backup_file = match backups {
         Some(dir) => Some(backup::take(db, dir, Reason::BeforeImport, now)?.file),
@@ -177,12 +192,11 @@ pub fn apply(
         Ok((import_id, done))
     })?;
     Ok(ImportReport {
-        preview: plan.preview,
         applied: true,
         import_id: Some(import_id),
         backup_file,
         notes: done.notes,
-        settled,
+        ..ImportReport::new(plan.preview, settled)
     })
 }
 

@@ -119,6 +119,11 @@ fn two_laptops_merged_both_ways_end_with_the_same_data_and_the_later_change_wins
     let at_b = import(&mut b, &from_a, &Choices::new(), clock.tick());
     assert!(at_a.applied && at_b.applied);
     assert_eq!(
+        at_a.values_taken,
+        at_a.preview.updates.len() + 1,
+        "the conflict settled for B's later change is a value taken"
+    );
+    assert_eq!(
         at_b.preview.conflicts[0].default,
         Side::Ours,
         "B sees the same winner"
@@ -225,6 +230,11 @@ fn a_conflict_settled_for_this_side_wins_on_the_other_laptop_at_the_next_exchang
     let choices: Choices = [(key, Side::Ours)].into_iter().collect();
     let report = sync::apply(&mut a, &incoming, &choices, None, clock.tick()).unwrap();
     assert_eq!(report.settled[0].1, Side::Ours);
+    assert_eq!(
+        report.values_taken,
+        report.preview.updates.len(),
+        "a conflict kept for this side takes no value"
+    );
     assert_eq!(
         participant::get(a.conn(), sita).unwrap().organisation,
         "GEFONT"

@@ -297,7 +297,7 @@ export async function openImportDialog() {
         h('div', { class: 'import-outcome', testid: 'import-outcome' },
           h('p', { class: 'export-done' }, icon('check'), h('span', {
             text: report.applied
-              ? t('import.done', { added: formatNumber(p.newRecords.length), updated: formatNumber(p.updates.length + report.settled.length) })
+              ? t('import.done', { added: formatNumber(p.newRecords.length), updated: formatNumber(report.valuesTaken) })
               : t('import.nothing'),
           })),
           report.backupFile && h('p', { class: 'muted', dir: 'auto', testid: 'import-backup', text: t('import.backup', { file: report.backupFile }) }),
