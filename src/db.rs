@@ -108,6 +108,21 @@ impl Database {
         )
     }
 
+    /// Loads a workshop's search index now if a write made it stale, so that the next search
+    /// does not pay for it.
+    pub fn prepare_search(&self, workshop_id: Uuid) -> Result<()> {
+        self.search
+            .borrow_mut()
+            .prepare(&self.conn, self.generation.get(), workshop_id)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn search_is_ready(&self, workshop_id: Uuid) -> bool {
+        self.search
+            .borrow()
+            .is_ready(self.generation.get(), workshop_id)
+    }
+
     /// The database file, or `None` for an in-memory database.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

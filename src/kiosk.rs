@@ -256,8 +256,13 @@ pub struct KioskStatus {
     pub language: String,
 }
 
-pub fn status(conn: &Connection, local: NaiveDateTime) -> Result<KioskStatus> {
+/// What the kiosk shows above its search box. The kiosk asks for it when it opens and after each
+/// sign-in, so this is also when the search index is made ready: the next person's first letters
+/// then cost a search, not a reload of every participant's name.
+pub fn status(db: &Database, local: NaiveDateTime) -> Result<KioskStatus> {
+    let conn = db.conn();
     let mode = require_mode(conn)?;
+    db.prepare_search(mode.workshop_id)?;
     let workshop = workshop::get(conn, mode.workshop_id)?;
     let slot = current_slot(&workshop, &mode, local);
     Ok(KioskStatus {
@@ -440,7 +445,7 @@ mod tests {
         start(&mut db, workshop_id, Some(tuesday_afternoon), now()).unwrap();
 
         // Tuesday morning by the clock, but the facilitator said afternoon.
-        let status = status(db.conn(), at("2026-05-12 09:30")).unwrap();
+        let status = status(&db, at("2026-05-12 09:30")).unwrap();
         assert_eq!(status.slot, Some(tuesday_afternoon));
         assert_eq!(status.day_number, Some(2));
         assert!(status.session_chosen);
@@ -484,7 +489,20 @@ mod tests {
     }
 
     fn status_after_the_workshop(db: &Database) -> KioskStatus {
-        status(db.conn(), at("2026-05-16 09:00")).unwrap()
+        status(db, at("2026-05-16 09:00")).unwrap()
+    }
+
+    #[test]
+    fn the_status_the_kiosk_asks_for_readies_its_search() {
+        let (mut db, workshop_id, _) = workshop_with_sita();
+        pin::set(db.conn(), "246810").unwrap();
+        start(&mut db, workshop_id, None, now()).unwrap();
+        assert!(
+            !db.search_is_ready(workshop_id),
+            "starting the kiosk is a write"
+        );
+        status(&db, at("2026-05-12 09:30")).unwrap();
+        assert!(db.search_is_ready(workshop_id));
     }
 
     #[test]

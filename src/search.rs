@@ -59,16 +59,42 @@ impl SearchIndex {
             // Deleted participants are few and rarely searched: no cache.
             return Ok(matching(&load(conn, workshop_id, true)?, &words, limit));
         }
+        let entries = self.registered(conn, generation, workshop_id)?;
+        Ok(matching(entries, &words, limit))
+    }
+
+    /// Reads a workshop's registered participants now if a write made their entries stale.
+    pub(crate) fn prepare(
+        &mut self,
+        conn: &Connection,
+        generation: u64,
+        workshop_id: Uuid,
+    ) -> Result<()> {
+        self.registered(conn, generation, workshop_id).map(drop)
+    }
+
+    /// Whether the entries of a workshop were read after the last write.
+    #[cfg(test)]
+    pub(crate) fn is_ready(&self, generation: u64, workshop_id: Uuid) -> bool {
+        matches!(self.workshops.get(&workshop_id), Some((g, _)) if *g == generation)
+    }
+
+    /// The registered participants' entries, read again if a write came after them.
+    fn registered(
+        &mut self,
+        conn: &Connection,
+        generation: u64,
+        workshop_id: Uuid,
+    ) -> Result<&[Entry]> {
         let fresh = matches!(self.workshops.get(&workshop_id), Some((g, _)) if *g == generation);
         if !fresh {
             let entries = load(conn, workshop_id, false)?;
             self.workshops.insert(workshop_id, (generation, entries));
         }
-        let entries = self
+        Ok(self
             .workshops
             .get(&workshop_id)
-            .map_or(&[][..], |(_, e)| e.as_slice());
-        Ok(matching(entries, &words, limit))
+            .map_or(&[][..], |(_, e)| e.as_slice()))
     }
 }
 

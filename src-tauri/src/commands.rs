@@ -290,7 +290,7 @@ pub async fn start_kiosk(
 
 #[tauri::command]
 pub async fn kiosk_status(state: Cmd<'_>) -> Result<KioskStatus> {
-    state.run(|db| kiosk::status(db.conn(), local(now()))).await
+    state.run(|db| kiosk::status(db, local(now()))).await
 }
 
 #[tauri::command]

@@ -455,10 +455,14 @@ function render() {
 function drawEveryScriptOnce() {
   const scripts = ['Ağ Nguyễn', 'सीता शर्मा', 'สมชาย ใจดี', 'ليلى حداد', 'မောင်မောင်', 'আয়েশা', 'សុខា',
     'සුනිල්', '王芳 李娜', 'Сергей'].join(' ');
-  // In the sizes of the search box and of the results.
+  // In the sizes of the search box and of the results, and the "no match" line in its own.
   const sample = h('div', { class: 'kiosk-font-warmup', aria: { hidden: 'true' } },
     h('div', { class: 'kiosk-search-text', text: scripts }),
-    h('div', { class: 'kiosk-result-name', text: scripts }));
+    h('div', { class: 'kiosk-result-name', text: scripts }),
+    h('div', { class: 'kiosk-result-latin', text: scripts }),
+    h('div', { class: 'kiosk-result-org', text: scripts }),
+    h('div', { class: 'kiosk-none' }, h('span', { text: t('kiosk.noMatch') }), ' ',
+      h('span', { class: 'kiosk-link', text: t('kiosk.notOnList') })));
   document.body.append(sample);
   requestAnimationFrame(() => requestAnimationFrame(() => sample.remove()));
 }
