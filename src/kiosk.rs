@@ -20,8 +20,31 @@ const MODE_SESSION: &str = "kiosk_session_override";
 
 /// At most this many names are shown for a search.
 pub const MAX_MATCHES: usize = 8;
-/// A name search needs at least this many letters, so that the list cannot be read out.
+/// A name search needs at least this many letters, so that the list cannot be read out. A
+/// Chinese character or a Korean syllable counts as two: 王芳 and 김민 are whole names that
+/// otherwise could not be found in their own script.
 pub const MIN_QUERY: usize = 3;
+
+/// Whether a query has enough of a name for the kiosk to search (see [`MIN_QUERY`]).
+pub fn enough_to_search(query: &str) -> bool {
+    let weight: usize = query
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| if is_syllable_sized(c) { 2 } else { 1 })
+        .sum();
+    weight >= MIN_QUERY
+}
+
+/// A Han character (CJK ideograph) or a precomposed Hangul syllable: each says about as much of
+/// a name as two or three Latin letters.
+fn is_syllable_sized(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}'
+        | '\u{AC00}'..='\u{D7A3}')
+}
 
 /// A participant as the kiosk shows them: name and organisation only. No email, phone, birth
 /// year, sex or notes ever leave the core towards the kiosk.
@@ -56,7 +79,7 @@ pub fn search(db: &Database, workshop_id: Uuid, query: &str) -> Result<Vec<Kiosk
 
 /// Names only (the badge code has been looked up already).
 fn search_names(db: &Database, workshop_id: Uuid, query: &str) -> Result<Vec<KioskMatch>> {
-    if query.trim().chars().filter(|c| c.is_alphanumeric()).count() < MIN_QUERY {
+    if !enough_to_search(query) {
         return Ok(Vec::new());
     }
     let found = participant::search(
@@ -318,6 +341,9 @@ fn answer(workshop: &Workshop, participant: KioskMatch, signed: &SignIn) -> Kios
 pub struct KioskResults {
     pub matches: Vec<KioskMatch>,
     pub badge: bool,
+    /// False when the query was too short to search: the kiosk then shows its hint, not
+    /// "no match".
+    pub searched: bool,
 }
 
 /// The kiosk's search, in the workshop kiosk mode is on for.
@@ -327,11 +353,13 @@ pub fn search_here(db: &Database, query: &str) -> Result<KioskResults> {
         return Ok(KioskResults {
             matches: vec![found],
             badge: true,
+            searched: true,
         });
     }
     Ok(KioskResults {
         matches: search_names(db, mode.workshop_id, query)?,
         badge: false,
+        searched: enough_to_search(query),
     })
 }
 
@@ -490,6 +518,16 @@ mod tests {
 
     fn status_after_the_workshop(db: &Database) -> KioskStatus {
         status(db, at("2026-05-16 09:00")).unwrap()
+    }
+
+    #[test]
+    fn three_letters_or_two_chinese_characters_are_enough_to_search() {
+        for enough in ["sit", "s i t", "सीत", "王芳", "王 芳", "김민", "A王"] {
+            assert!(enough_to_search(enough), "{enough:?}");
+        }
+        for short in ["", "si", "s-i", "सी", "王", "김", " 王 ", "..."] {
+            assert!(!enough_to_search(short), "{short:?}");
+        }
     }
 
     #[test]

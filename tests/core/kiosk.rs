@@ -410,6 +410,9 @@ fn kiosk_search_finds_names_in_any_script_and_never_returns_contact_details() {
         ("สมชาย ใจดี", Sex::Man, "TH"),
         ("Nguyễn Thị Lan", Sex::Woman, "VN"),
         ("محمد مازن المعايطة", Sex::Man, "JO"),
+        ("王芳", Sex::Woman, "CN"),
+        ("王军", Sex::Man, "CN"),
+        ("김민", Sex::Woman, "KR"),
     ];
     let mut inputs: Vec<ParticipantInput> = people
         .iter()
@@ -432,9 +435,13 @@ fn kiosk_search_finds_names_in_any_script_and_never_returns_contact_details() {
         |query: &str| -> Vec<Uuid> { search(query).iter().map(|m| m.participant_id).collect() };
 
     // Fewer than three letters find nothing, so the list cannot be read out letter by letter.
-    for short in ["", "s", "sh", " s h ", "सी"] {
+    for short in ["", "s", "sh", " s h ", "सी", "王", "김"] {
         assert!(search(short).is_empty(), "{short:?}");
     }
+    // A Chinese character or a Korean syllable counts as two letters: a two-character name
+    // is found in its own script, one character (a surname shared by many) is not enough.
+    assert_eq!(found_ids("王芳"), [ids[4]], "two Chinese characters");
+    assert_eq!(found_ids("김민"), [ids[6]], "two Korean syllables");
     // At most eight names, even when thirteen match.
     assert_eq!(search("sharma").len(), kiosk::MAX_MATCHES);
     assert_eq!(kiosk::MAX_MATCHES, 8);

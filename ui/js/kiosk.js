@@ -16,13 +16,12 @@ const IDLE_MS = 30_000;
 const MESSAGE_MS = 6_000;
 /** Status (date, session) is refreshed this often: the session changes at lunch. */
 const STATUS_MS = 60_000;
-const MIN_LETTERS = 3;
 
 const root = document.getElementById('kiosk-root');
 let status = null;
 let screen = 'search';
 let query = '';
-let results = { matches: [], badge: false };
+let results = { matches: [], badge: false, searched: false };
 let chosen = null; // the match being confirmed
 let message = null; // { kind: 'success' | 'info' | 'error', icon?, title, detail }
 let searchSeq = 0;
@@ -74,7 +73,7 @@ function reset() {
   clearTimeout(messageTimer);
   screen = 'search';
   query = '';
-  results = { matches: [], badge: false };
+  results = { matches: [], badge: false, searched: false };
   chosen = null;
   message = null;
   if (status && language() !== status.language) setLanguage(status.language);
@@ -95,9 +94,10 @@ async function refreshStatus() {
 async function search(text) {
   query = text;
   const seq = ++searchSeq;
-  const letters = [...text.trim()].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
-  if (letters < MIN_LETTERS) {
-    results = { matches: [], badge: false };
+  // The core decides whether a query is enough to search (three letters; a Chinese character
+  // or a Korean syllable counts as two): nothing to ask for an empty box.
+  if (!text.trim()) {
+    results = { matches: [], badge: false, searched: false };
     renderResults();
     return;
   }
@@ -107,7 +107,7 @@ async function search(text) {
     results = found;
   } catch (err) {
     if (seq !== searchSeq) return;
-    results = { matches: [], badge: false, error: errorText(err) };
+    results = { matches: [], badge: false, searched: true, error: errorText(err) };
   }
   renderResults();
 }
@@ -227,12 +227,11 @@ function renderResults() {
   const list = root.querySelector('#kiosk-results');
   if (!list) return;
   clear(list);
-  const letters = [...query.trim()].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
   if (results.error) {
     list.append(h('li', { class: 'kiosk-none', testid: 'kiosk-no-match', text: results.error }));
     return;
   }
-  if (letters >= MIN_LETTERS && !results.matches.length) {
+  if (results.searched && !results.matches.length) {
     list.append(h('li', { class: 'kiosk-none', testid: 'kiosk-no-match' },
       h('span', { text: t('kiosk.noMatch') }), ' ',
       h('button', { type: 'button', class: 'kiosk-link', text: t('kiosk.notOnList'), on: { click: openWalkIn } })));

@@ -191,10 +191,10 @@ async fn a_participant_signs_in_at_the_kiosk_and_the_facilitator_sees_it() {
     app.wait_for("kiosk-walkin").await;
     app.click("kiosk-walkin-submit").await;
     app.wait_for("kiosk-error-fullName").await;
-    app.type_text("kiosk-walkin-name", "Ana Lucía Quispe").await;
+    app.type_text("kiosk-walkin-name", "王芳").await;
     app.click("kiosk-walkin-sex-woman").await;
-    crate::flows::choose_country(&app, "kiosk-walkin-country", "Peru", "PE").await;
-    app.type_text("kiosk-walkin-organisation", "CGTP").await;
+    crate::flows::choose_country(&app, "kiosk-walkin-country", "China", "CN").await;
+    app.type_text("kiosk-walkin-organisation", "ACFTU").await;
     app.screenshot("walk-in").await;
     app.click("kiosk-walkin-submit").await;
     let (kind, title) = message(&app).await;
@@ -203,6 +203,18 @@ async fn a_participant_signs_in_at_the_kiosk_and_the_facilitator_sees_it() {
         ("success", true)
     );
     app.click("kiosk-done").await;
+
+    // Her name has two characters: one is not enough to search (the hint stays, no "no match"),
+    // both find her.
+    app.wait_for("kiosk-search").await;
+    search(&app, "王").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.count("kiosk-result").await, 0);
+    assert_eq!(app.count("kiosk-no-match").await, 0);
+    search(&app, "王芳").await;
+    app.wait_for_count("kiosk-result", 1).await;
+    let shown = app.text("kiosk-results").await;
+    assert!(shown.contains("王芳") && shown.contains("ACFTU"), "{shown}");
 
     // Closing the kiosk as a window manager does on Alt+F4 (Xvfb has none, so a helper sends
     // its WM_DELETE_WINDOW) is refused: the same page stays, and says why.
