@@ -412,6 +412,9 @@ fn run_consolidate(inputs: &[PathBuf], output: &std::path::Path, now: DateTime<U
             workshop.participants,
             if workshop.participants == 1 { "" } else { "s" }
         ));
+        if let Some(note) = workshop.edited_note() {
+            line(format!("    {note}"));
+        }
     }
     for dropped in &done.dropped {
         line(format!(

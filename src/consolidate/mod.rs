@@ -64,6 +64,20 @@ pub struct Included {
     pub end_date: Option<NaiveDate>,
     pub exported_at: Option<DateTime<Utc>>,
     pub participants: u64,
+    /// Sheets changed by hand after the export: included as they are, and said so.
+    pub edited_sheets: Vec<String>,
+}
+
+impl Included {
+    /// What the About sheet and the command line say of a workbook edited by hand.
+    pub fn edited_note(&self) -> Option<String> {
+        (!self.edited_sheets.is_empty()).then(|| {
+            format!(
+                "Changed by hand after its export ({}): included as it is.",
+                self.edited_sheets.join(", ")
+            )
+        })
+    }
 }
 
 /// An older export of a workshop that is included from a newer one.
@@ -406,6 +420,7 @@ pub fn consolidate(
             end_date: source.workshop.end,
             exported_at: source.meta.exported_at,
             participants: source.stats.participants,
+            edited_sheets: source.edited_sheets.clone(),
         })
         .collect();
     let mut result = Consolidated {

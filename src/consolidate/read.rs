@@ -100,6 +100,8 @@ impl Stats {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Source {
     pub meta: Meta,
+    /// Sheets changed by hand after the export (their checksums no longer match).
+    pub edited_sheets: Vec<String>,
     pub workshop: Workshop,
     pub stats: Stats,
     /// One per row of `participants`.
@@ -369,6 +371,7 @@ fn get(cells: &[Cell], index: usize) -> &Cell {
 /// Reads one workshop's workbook. `file` is only named in refusals.
 pub(crate) fn read(file: &Path, mut raw: RawWorkbook) -> Result<Source, Refusal> {
     let (mut meta, about_id) = meta(file, raw.sheet(sheet::ABOUT))?;
+    let edited_sheets = crate::sync::edited_sheets(&raw);
 
     // The workshop.
     let mut table = Table::of(file, &mut raw, sheet::WORKSHOP)?;
@@ -566,6 +569,7 @@ pub(crate) fn read(file: &Path, mut raw: RawWorkbook) -> Result<Source, Refusal>
 
     Ok(Source {
         meta,
+        edited_sheets,
         workshop,
         stats,
         people,

@@ -295,7 +295,7 @@ fn source_lines(input: &Input<'_>) -> Vec<SourceLine> {
                 title: w.title.clone(),
                 exported_at: w.exported_at,
                 outcome: outcome::INCLUDED,
-                reason: String::new(),
+                reason: w.edited_note().unwrap_or_default(),
             },
         ));
     }

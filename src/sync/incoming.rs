@@ -197,6 +197,27 @@ pub fn read(raw: &RawWorkbook, file_name: &str, fingerprint: String) -> Result<I
     Ok(incoming)
 }
 
+/// The sheets of one of this app's workbooks changed by hand since its export, among the sheets
+/// read (a reader asked for only some leaves the others out); only "About this file" when that
+/// sheet itself was changed, since its checksums then tell nothing. For consolidation, which
+/// includes an edited workbook as it is and says so.
+pub(crate) fn edited_sheets(raw: &RawWorkbook) -> Vec<String> {
+    let Some(about_sheet) = raw.sheet(sheet::ABOUT) else {
+        return Vec::new();
+    };
+    let Ok((_, listed)) = read_about(about_sheet, "") else {
+        return vec![sheet::ABOUT.to_string()];
+    };
+    listed
+        .into_iter()
+        .filter(|entry| {
+            raw.sheet(&entry.name)
+                .is_some_and(|found| sheet_checksum(found) != (entry.rows, entry.checksum.clone()))
+        })
+        .map(|entry| entry.name)
+        .collect()
+}
+
 /// The metadata and the per-sheet list of "About this file", with the seal checked.
 fn read_about(sheet: &RawSheet, file_name: &str) -> Result<(About, Vec<SheetChecksum>)> {
     let mut metadata: Vec<(&'static str, Cell)> = Vec::new();

@@ -16,6 +16,7 @@ mod entities;
 mod incoming;
 mod plan;
 
+pub(crate) use incoming::edited_sheets;
 pub use incoming::{About, CellProblem, Incoming};
 pub use plan::{Conflict, Counts, NewRecord, Preview, Side, Update};
 

@@ -797,6 +797,84 @@ fn a_consolidated_workbook_is_not_consolidated_again_and_nothing_usable_is_an_er
 }
 
 #[test]
+fn a_workbook_changed_by_hand_is_included_as_it_is_and_said_to_be() {
+    use crate::exchange::{edit_by_hand, set, sheet};
+    use workshop_core::import::RawCell;
+    let s = scenario();
+    let dir = tempfile::tempdir().unwrap();
+    // Headquarters corrected a name in the Bangkok report; the Kathmandu one came untouched; a
+    // third copy had its "About this file" changed, so its checksums tell nothing.
+    let corrected = dir.path().join("bangkok corrected.xlsx");
+    edit_by_hand(&s.files["bangkok.xlsx"], &corrected, |sheets| {
+        set(
+            sheet(sheets, "Participants"),
+            1,
+            "Name",
+            RawCell::Text("Nguyễn Văn An (corrected)".into()),
+        );
+    });
+    let untouched = dir.path().join("kathmandu.xlsx");
+    std::fs::copy(&s.files["kathmandu.xlsx"], &untouched).unwrap();
+    let about_changed = dir.path().join("kathmandu about changed.xlsx");
+    edit_by_hand(&s.files["kathmandu.xlsx"], &about_changed, |sheets| {
+        let about = sheet(sheets, "About this file");
+        let row = about
+            .rows
+            .iter()
+            .position(|r| r.first() == Some(&RawCell::Text("Workshop title".into())))
+            .unwrap();
+        about.rows[row][1] = RawCell::Text("Kathmandu, corrected".into());
+    });
+
+    let out = dir.path().join("out.xlsx");
+    let (done, _) = consolidate_into(&[corrected.clone(), untouched.clone()], &out);
+    let edited = |file: &Path| {
+        done.included
+            .iter()
+            .find(|w| w.file == file)
+            .unwrap()
+            .edited_sheets
+            .clone()
+    };
+    assert_eq!(edited(&corrected), ["Participants"]);
+    assert!(edited(&untouched).is_empty());
+    let note = done.included.iter().find_map(|w| w.edited_note()).unwrap();
+    assert!(
+        note.contains("Changed by hand after its export (Participants)"),
+        "{note}"
+    );
+
+    // The correction is what was consolidated, and "About this file" says the file was edited.
+    let mut book = open(&out);
+    let names: Vec<String> = records(&mut book, sheet::PARTICIPANTS)
+        .iter()
+        .map(|r| text(r, "Name"))
+        .collect();
+    assert!(
+        names.contains(&"Nguyễn Văn An (corrected)".to_string()),
+        "{names:?}"
+    );
+    let about = book.worksheet_range(sheet::ABOUT).unwrap();
+    let reason_of = |file: &str| {
+        (0..about.height() as u32)
+            .find(|r| about.get_value((*r, 0)).is_some_and(|d| *d == file))
+            .map(|r| {
+                about
+                    .get_value((r, 5))
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            })
+            .unwrap()
+    };
+    assert_eq!(reason_of("bangkok corrected.xlsx"), note);
+    assert_eq!(reason_of("kathmandu.xlsx"), "");
+
+    let out = dir.path().join("out 2.xlsx");
+    let (done, _) = consolidate_into(std::slice::from_ref(&about_changed), &out);
+    assert_eq!(done.included[0].edited_sheets, ["About this file"]);
+}
+
+#[test]
 fn the_app_proposes_the_workbooks_of_the_last_folder_and_remembers_where_it_wrote() {
     let s = scenario();
     let clock = Clock::new();

@@ -1,8 +1,9 @@
 //! "Consolidate workbooks…" through the window: headquarters' folder of workbooks (two workshops,
 //! one of them exported twice, and two text files named .xlsx) is proposed as it
 //! was left by the last export; one file is taken off the list, the rest consolidated with its
-//! progress, and the dialog says what was included, which export was dropped as a duplicate and
-//! which file was skipped. The native dialogs are not opened: the proposal is what is used.
+//! progress, and the dialog says what was included (and that one workbook was corrected by hand
+//! with a spreadsheet program), which export was dropped as a duplicate and which file was
+//! skipped. The native dialogs are not opened: the proposal is what is used.
 
 use crate::harness::{App, sel};
 use chrono::{DateTime, Duration, Utc};
@@ -26,6 +27,24 @@ fn export(db: &Database, workshop: Uuid, file: &Path, now: DateTime<Utc>) {
     workbook::export(db, workshop, &options, file, &mut |_| {}).unwrap();
 }
 
+/// A name corrected with openpyxl (`$PYTHON`, which scripts/test.sh provides, else `python3`).
+fn correct_a_name(from: &Path, to: &Path) {
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/tools/correct_a_name.py");
+    let out = std::process::Command::new(&python)
+        .arg(&script)
+        .args([from.as_os_str(), to.as_os_str()])
+        .arg(" (corrected)")
+        .output()
+        .unwrap_or_else(|e| panic!("{python} runs {}: {e}", script.display()));
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        script.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[tokio::test]
 async fn workbooks_of_several_workshops_are_consolidated_from_the_window() {
     let data = tempfile::tempdir().unwrap();
@@ -36,7 +55,10 @@ async fn workbooks_of_several_workshops_are_consolidated_from_the_window() {
     let mut first =
         Database::open(&paths::database_file(&laptops.path().join("a")), midweek()).unwrap();
     let a = demo::create(&mut first, 20, 3, midweek()).unwrap();
-    export(&first, a.id, &hq.path().join("Kathmandu A.xlsx"), midweek());
+    // Headquarters corrected a name in the first one with a spreadsheet program.
+    let exported = laptops.path().join("Kathmandu A.xlsx");
+    export(&first, a.id, &exported, midweek());
+    correct_a_name(&exported, &hq.path().join("Kathmandu A.xlsx"));
     let mut second =
         Database::open(&paths::database_file(&laptops.path().join("b")), midweek()).unwrap();
     let b = demo::create(&mut second, 26, 4, midweek()).unwrap();
@@ -115,6 +137,13 @@ async fn workbooks_of_several_workshops_are_consolidated_from_the_window() {
         "the older export is dropped for the newer one, and the text file skipped: {left_out}"
     );
     assert!(!left_out.contains("notes.xlsx"), "{left_out}");
+    // The corrected workbook is in, and the dialog says it was changed by hand.
+    assert_eq!(app.count("consolidate-edited-item").await, 1);
+    let edited = app.text("consolidate-edited").await;
+    assert!(
+        edited.contains("Kathmandu A.xlsx") && edited.contains("changed: Participants."),
+        "{edited}"
+    );
 
     let written = app.text("consolidate-file-written").await;
     let file = hq.path().join(&written);

@@ -210,6 +210,17 @@ export async function openConsolidateDialog() {
           participants: formatNumber(done.participants),
           returning: formatNumber(done.returning),
         }) }));
+      // Workbooks changed by hand after their export are in, as they are: said beside their name.
+      const edited = done.included.filter((w) => w.editedSheets.length);
+      if (edited.length) {
+        outcome.append(
+          h('p', { class: 'consolidate-left-title', text: t('consolidate.editedTitle', { count: edited.length }) }),
+          h('ul', { class: 'consolidate-left', testid: 'consolidate-edited' },
+            edited.map((w) => h('li', { class: 'consolidate-left-item', testid: 'consolidate-edited-item' },
+              h('span', { class: 'consolidate-left-file', dir: 'auto', text: baseName(w.file) }),
+              h('span', { class: 'tag tag-warn', text: t('consolidate.editedTag') }),
+              h('span', { class: 'consolidate-left-reason', text: t('consolidate.edited', { sheets: w.editedSheets.join(', ') }) })))));
+      }
       if (leftOut.length) {
         outcome.append(
           h('p', { class: 'consolidate-left-title', text: t('consolidate.leftOut', { count: leftOut.length }) }),
