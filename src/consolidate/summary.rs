@@ -9,13 +9,12 @@ use super::format::sheet;
 use super::people::People;
 use super::read::Source;
 use crate::error::Result;
+use crate::workbook::charts::{self, fill, small_font};
 use crate::workbook::format::{STATUS, date_serial};
-use crate::workbook::style::{self, MEN, OTHER, Report, WOMEN};
+use crate::workbook::style::{self, Report, WOMEN};
 use crate::workbook::xlsx_error;
 use chrono::{DateTime, Utc};
-use rust_xlsxwriter::{
-    Chart, ChartFont, ChartLegendPosition, ChartSolidFill, ChartType, Format, Worksheet,
-};
+use rust_xlsxwriter::{Chart, ChartType, Format, Worksheet};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -286,18 +285,6 @@ impl Writer<'_> {
     }
 }
 
-fn fill(color: u32) -> ChartSolidFill {
-    let mut fill = ChartSolidFill::new();
-    fill.set_color(color);
-    fill
-}
-
-fn small_font() -> ChartFont {
-    let mut font = ChartFont::new();
-    font.set_size(8);
-    font
-}
-
 fn share(part: u64, whole: u64) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }
@@ -514,9 +501,7 @@ pub(crate) fn write(sheet: &mut Worksheet, facts: &Facts) -> Result<()> {
     )?;
     w.chart_row = top;
     if !sources.is_empty() {
-        let mut chart = Chart::new(ChartType::Bar);
-        chart.title().set_name("Women's share per workshop");
-        chart.set_style(2);
+        let mut chart = charts::titled(ChartType::Bar, "Women's share per workshop");
         chart
             .add_series()
             .set_name("Women's share")
@@ -613,27 +598,13 @@ pub(crate) fn write(sheet: &mut Worksheet, facts: &Facts) -> Result<()> {
         widths.iter().sum(),
     )?;
     if !facts.by_country.is_empty() {
-        let mut chart = Chart::new(ChartType::BarStacked);
-        chart
-            .title()
-            .set_name("Participants by country across workshops");
-        chart.set_style(2);
-        for (col, name, color) in [
-            (2, "Women", WOMEN),
-            (3, "Men", MEN),
-            (4, "Other or not stated", OTHER),
-        ] {
-            chart
-                .add_series()
-                .set_name(name)
-                .set_categories((sheet::SUMMARY, first_country, 0, last_country, 0))
-                .set_values((sheet::SUMMARY, first_country, col, last_country, col))
-                .set_format(&mut fill(color))
-                .set_gap(60);
-        }
-        chart.y_axis().set_reverse().set_font(&small_font());
-        chart.legend().set_position(ChartLegendPosition::Bottom);
-        let height = (90 + 26 * facts.by_country.len() as u32).max(260);
+        let (mut chart, height) = charts::by_country_and_sex(
+            "Participants by country across workshops",
+            sheet::SUMMARY,
+            first_country,
+            last_country,
+            facts.by_country.len(),
+        );
         w.chart(top, &mut chart, height)?;
     }
 

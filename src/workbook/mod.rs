@@ -13,6 +13,7 @@
 
 mod about;
 pub(crate) mod atomic;
+pub(crate) mod charts;
 pub mod checksum;
 mod file_name;
 pub mod format;

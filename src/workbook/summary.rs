@@ -3,6 +3,7 @@
 //! (`summary::summarize`, `attendance::grid`, `board::list`/`get`, `plans::rollup`); the only
 //! formulas in the whole workbook are this sheet's totals and rates, each with its value cached.
 
+use super::charts::{self, fill, small_font};
 use super::format::{QUADRANT, STATUS, sheet};
 use super::style::{self, MEN, OTHER, Report, SESSIONS, WOMEN};
 use super::{Context, Profile, xlsx_error};
@@ -13,8 +14,7 @@ use crate::{countries, plans, summary, time};
 use chrono::NaiveDate;
 use rust_xlsxwriter::utility::{row_col_to_cell, row_col_to_cell_absolute};
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFont, ChartLegendPosition, ChartPoint, ChartSolidFill, ChartType,
-    Format, Formula, Worksheet,
+    Chart, ChartDataLabel, ChartLegendPosition, ChartPoint, ChartType, Format, Formula, Worksheet,
 };
 
 /// The columns of the Summary's tables (A to H); charts go from column J.
@@ -237,23 +237,6 @@ impl Writer<'_, '_> {
     }
 }
 
-fn chart_title(chart: &mut Chart, title: &str) {
-    chart.title().set_name(title);
-    chart.set_style(2);
-}
-
-fn small_font() -> ChartFont {
-    let mut font = ChartFont::new();
-    font.set_size(8);
-    font
-}
-
-fn fill(color: u32) -> ChartSolidFill {
-    let mut fill = ChartSolidFill::new();
-    fill.set_color(color);
-    fill
-}
-
 /// The Summary's rows by sex: "Women", "Men", "Another", "Not stated".
 fn plural(sex: Sex) -> &'static str {
     match sex {
@@ -428,8 +411,7 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
         (f64::from(counts.total), f64::from(counts.total)),
         true,
     )?;
-    let mut chart = Chart::new(ChartType::Pie);
-    chart_title(&mut chart, "Participants by sex");
+    let mut chart = charts::titled(ChartType::Pie, "Participants by sex");
     let points: Vec<ChartPoint> = [WOMEN, MEN, OTHER, 0xD9D9D9]
         .iter()
         .map(|color| ChartPoint::new().set_format(&mut fill(*color)))
@@ -529,24 +511,13 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
         ],
     )?;
     if !counts.by_country.is_empty() {
-        let mut chart = Chart::new(ChartType::BarStacked);
-        chart_title(&mut chart, "Participants by country and sex");
-        for (col, name, color) in [
-            (2, "Women", WOMEN),
-            (3, "Men", MEN),
-            (4, "Other or not stated", OTHER),
-        ] {
-            chart
-                .add_series()
-                .set_name(name)
-                .set_categories((sheet::SUMMARY, first, 0, last, 0))
-                .set_values((sheet::SUMMARY, first, col, last, col))
-                .set_format(&mut fill(color))
-                .set_gap(60);
-        }
-        chart.y_axis().set_reverse().set_font(&small_font());
-        chart.legend().set_position(ChartLegendPosition::Bottom);
-        let height = (90 + 26 * counts.by_country.len() as u32).max(260);
+        let (mut chart, height) = charts::by_country_and_sex(
+            "Participants by country and sex",
+            sheet::SUMMARY,
+            first,
+            last,
+            counts.by_country.len(),
+        );
         w.chart(top, &mut chart, height)?;
     }
 
@@ -647,8 +618,7 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
          day. A dash ({NOT_YET}) means no session held yet: nobody has signed in."
     ))?;
     if !workshop.days.is_empty() {
-        let mut chart = Chart::new(ChartType::Column);
-        chart_title(&mut chart, "Attendance per day");
+        let mut chart = charts::titled(ChartType::Column, "Attendance per day");
         for session in 1..=per_day {
             let col = u16::from(session);
             chart
@@ -779,8 +749,7 @@ pub(crate) fn write(sheet: &mut Worksheet, ctx: &Context) -> Result<()> {
     let last = w.row.saturating_sub(1);
     w.note("An action may have several themes, so these do not add up to the number of actions.")?;
     if !rollup.by_theme.is_empty() {
-        let mut chart = Chart::new(ChartType::Bar);
-        chart_title(&mut chart, "Actions by theme");
+        let mut chart = charts::titled(ChartType::Bar, "Actions by theme");
         chart
             .add_series()
             .set_name("Actions")

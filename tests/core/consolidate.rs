@@ -675,6 +675,33 @@ fn several_workshops_one_exported_twice_and_foreign_files_consolidate_into_one_w
             w.title
         );
     }
+    // The charts draw those numbers: each workshop's women's share (labelled by venue and start
+    // date), and the participant records by country and sex, which add up to all of them.
+    let all = crate::charts::read(&out);
+    let share = crate::charts::titled(&all, "Women's share per workshop");
+    let drawn: HashMap<String, f64> = share.series[0]
+        .categories
+        .iter()
+        .map(ToString::to_string)
+        .zip(share.series[0].values.iter().map(crate::charts::number))
+        .collect();
+    assert_eq!(drawn.len(), 3, "{drawn:?}");
+    for w in &s.workshops {
+        let counts = summary::summarize(s.db.conn(), w.id).unwrap();
+        let label = format!("{}, {}", w.venue_city, w.start_date);
+        assert_eq!(
+            drawn.get(&label).copied(),
+            Some(f64::from(counts.women) / f64::from(counts.total)),
+            "{label} in {drawn:?}"
+        );
+    }
+    let by_country = crate::charts::titled(&all, "Participants by country across workshops");
+    assert_eq!(
+        by_country.totals().iter().sum::<f64>(),
+        done.participants as f64
+    );
+    assert_eq!(done.participants, 9);
+
     let total = |col| number(&summary_value(&summary_sheet, "Total, 3 workshops", col));
     assert_eq!(total(5), 9.0);
     assert_eq!(total(6), 4.0, "Sita three times, Maria");

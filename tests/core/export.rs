@@ -559,6 +559,91 @@ fn the_summary_s_numbers_are_the_database_s_aggregates() {
 }
 
 #[test]
+fn the_summary_s_charts_draw_its_own_numbers() {
+    use crate::charts::{self, number, titled};
+    let demo = demo_workshop();
+    let path = demo.data.path().join("report.xlsx");
+    export(&demo.db, demo.workshop, Profile::Report, &path);
+    let conn = demo.db.conn();
+    let counts = summary::summarize(conn, demo.workshop).unwrap();
+    let grid = attendance::grid(conn, demo.workshop).unwrap();
+    let rollup = plans::rollup(conn, demo.workshop).unwrap();
+    let all = charts::read(&path);
+    let titles: Vec<&str> = all.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Participants by sex",
+            "Participants by country and sex",
+            "Attendance per day",
+            "Actions by theme"
+        ]
+    );
+    let labels = |series: &charts::Series| -> Vec<String> {
+        series.categories.iter().map(ToString::to_string).collect()
+    };
+
+    let by_sex = &titled(&all, "Participants by sex").series[0];
+    let drawn: Vec<(String, f64)> = labels(by_sex)
+        .into_iter()
+        .zip(by_sex.values.iter().map(number))
+        .collect();
+    assert_eq!(
+        drawn,
+        [
+            ("Women".to_string(), f64::from(counts.women)),
+            ("Men".to_string(), f64::from(counts.men)),
+            ("Another".to_string(), f64::from(counts.another)),
+            ("Not stated".to_string(), f64::from(counts.not_stated)),
+        ]
+    );
+
+    // One bar a country, in the Summary's order, split into women, men and the others.
+    let by_country = titled(&all, "Participants by country and sex");
+    let names: Vec<&str> = by_country.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Women", "Men", "Other or not stated"]);
+    let countries = labels(&by_country.series[0]);
+    assert_eq!(countries.len(), counts.by_country.len());
+    for (i, country) in counts.by_country.iter().enumerate() {
+        assert_eq!(countries[i], country.country_name.unwrap_or_default());
+        assert_eq!(
+            by_country.totals()[i],
+            f64::from(country.total),
+            "{countries:?}"
+        );
+        assert_eq!(
+            number(&by_country.series[0].values[i]),
+            f64::from(country.women)
+        );
+        assert_eq!(
+            number(&by_country.series[1].values[i]),
+            f64::from(country.men)
+        );
+    }
+
+    // A column a day for each session, as many present as the attendance grid counts.
+    let per_day = titled(&all, "Attendance per day");
+    assert_eq!(per_day.series.len(), 2, "two sessions a day");
+    let drawn: f64 = per_day.totals().iter().sum();
+    let marked: u32 = grid.totals.iter().map(|t| t.total).sum();
+    assert!(marked > 0);
+    assert_eq!(drawn, f64::from(marked));
+
+    let by_theme = &titled(&all, "Actions by theme").series[0];
+    let drawn: Vec<(String, f64)> = labels(by_theme)
+        .into_iter()
+        .zip(by_theme.values.iter().map(number))
+        .collect();
+    let expected: Vec<(String, f64)> = rollup
+        .by_theme
+        .iter()
+        .map(|c| (c.key.clone(), f64::from(c.count)))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(drawn, expected);
+}
+
+#[test]
 fn the_report_shares_contact_details_only_with_consent_and_the_full_transfer_warns() {
     let demo = demo_workshop();
     let (report, full) = (

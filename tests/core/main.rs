@@ -4,6 +4,7 @@
 mod attendance;
 mod backups;
 mod capture;
+mod charts;
 mod cli;
 mod consolidate;
 mod exchange;
