@@ -7,7 +7,8 @@
 import { h, clear, icon } from '../dom.js';
 import { t, has, formatNumber } from '../i18n.js';
 import { showModal } from '../components/modal.js';
-import { consolidateTarget, chooseConsolidateFiles, chooseExportPath, consolidateWorkbooks, showInFolder } from '../api.js';
+import { savePathRow, progressBar, showDoneActions } from '../components/file-job.js';
+import { consolidateTarget, chooseConsolidateFiles, chooseExportPath, consolidateWorkbooks } from '../api.js';
 import { errorText } from '../errors.js';
 
 const baseName = (path) => String(path).split(/[\\/]/).pop();
@@ -49,15 +50,8 @@ export async function openConsolidateDialog() {
       h('span', { class: 'field-label', text: t('consolidate.workbooks') }), count, addBtn, clearBtn),
     list);
 
-  const pathText = h('span', { class: 'export-path-text', dir: 'auto', testid: 'consolidate-path' });
-  const changeBtn = h('button', { type: 'button', class: 'btn btn-small', testid: 'consolidate-change-path', text: t('export.change') });
-  const pathRow = h('div', { class: 'export-path' },
-    h('span', { class: 'field-label', text: t('export.saveAs') }),
-    h('div', { class: 'export-path-row' }, icon('file'), pathText, changeBtn));
-
-  const progress = h('progress', { class: 'export-progress-bar', max: 1, value: 0, testid: 'consolidate-progress' });
-  const progressText = h('p', { class: 'export-progress-text', aria: { live: 'polite' } });
-  const progressBox = h('div', { class: 'export-progress', hidden: true }, progress, progressText);
+  const pathRow = savePathRow({ prefix: 'consolidate', empty: t('consolidate.noPath'), onChange: changePath });
+  const progress = progressBar({ testid: 'consolidate-progress' });
 
   const outcome = h('div', { class: 'export-outcome consolidate-outcome', testid: 'consolidate-outcome', hidden: true });
   const errorBox = h('p', { class: 'form-error', role: 'alert', testid: 'consolidate-error', hidden: true });
@@ -71,8 +65,8 @@ export async function openConsolidateDialog() {
     h('h2', { class: 'dialog-title', id: 'consolidate-title', text: t('consolidate.title') }),
     h('p', { class: 'dialog-text', text: t('consolidate.lead') }),
     filesBox,
-    pathRow,
-    progressBox,
+    pathRow.row,
+    progress.box,
     outcome,
     errorBox,
     actions);
@@ -100,15 +94,29 @@ export async function openConsolidateDialog() {
     count.textContent = t('consolidate.count', { count: files.length });
     clearBtn.hidden = files.length === 0;
   }
-  function drawPath() {
-    pathText.textContent = path || t('consolidate.noPath');
-    pathText.title = path;
-  }
   function setControlsEnabled(enabled) {
     for (const control of form.querySelectorAll('input, button')) control.disabled = !enabled;
   }
+  function showError(error) {
+    // "Nothing could be consolidated" lists each file's reason, in the core's words.
+    errorBox.textContent = error?.field === 'inputs' && error.message ? error.message : errorText(error);
+    errorBox.hidden = false;
+  }
+
+  async function changePath() {
+    try {
+      const chosen = await chooseExportPath(path, t('consolidate.saveTitle'), t('export.filterName'));
+      if (chosen) {
+        path = chosen;
+        pathRow.set(path);
+      }
+    } catch (error) {
+      showError(error);
+    }
+  }
+
   drawFiles();
-  drawPath();
+  pathRow.set(path);
 
   return new Promise((resolve) => {
     const finish = () => {
@@ -133,17 +141,6 @@ export async function openConsolidateDialog() {
       drawFiles();
       addBtn.focus();
     });
-    changeBtn.addEventListener('click', async () => {
-      try {
-        const chosen = await chooseExportPath(path, t('consolidate.saveTitle'), t('export.filterName'));
-        if (chosen) {
-          path = chosen;
-          drawPath();
-        }
-      } catch (error) {
-        showError(error);
-      }
-    });
 
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -160,9 +157,7 @@ export async function openConsolidateDialog() {
       errorBox.hidden = true;
       outcome.hidden = true;
       setControlsEnabled(false);
-      progressBox.hidden = false;
-      progress.removeAttribute('value'); // indeterminate until the first file is read
-      progressText.textContent = t('consolidate.starting');
+      progress.start(t('consolidate.starting'));
       try {
         const done = await consolidateWorkbooks(files, path, onProgress);
         showDone(done);
@@ -171,24 +166,14 @@ export async function openConsolidateDialog() {
         setControlsEnabled(true);
       } finally {
         running = false;
-        progressBox.hidden = true;
+        progress.hide();
       }
     });
 
     function onProgress({ step, done, total, item }) {
-      if (total > 0) {
-        progress.max = total;
-        progress.value = done;
-      }
-      progressText.textContent = step === 'reading'
+      progress.set(done, total, step === 'reading'
         ? t('consolidate.reading', { file: item, done: formatNumber(done), total: formatNumber(total) })
-        : t('export.progress', { sheet: item, done: formatNumber(done), total: formatNumber(total) });
-    }
-
-    function showError(error) {
-      // "Nothing could be consolidated" lists each file's reason, in the core's words.
-      errorBox.textContent = error?.field === 'inputs' && error.message ? error.message : errorText(error);
-      errorBox.hidden = false;
+        : t('export.progress', { sheet: item, done: formatNumber(done), total: formatNumber(total) }));
     }
 
     /** Why a file was left out: the interface's words for its code where there are some. */
@@ -232,20 +217,8 @@ export async function openConsolidateDialog() {
       }
       outcome.hidden = false;
       filesBox.hidden = true;
-      pathRow.hidden = true;
-      const showBtn = h('button', { type: 'button', class: 'btn', testid: 'consolidate-show', text: t('export.showInFolder') });
-      showBtn.addEventListener('click', async () => {
-        try {
-          await showInFolder(done.path);
-        } catch (error) {
-          showError(error);
-        }
-      });
-      const closeBtn = h('button', { type: 'button', class: 'btn btn-primary', testid: 'consolidate-close', text: t('common.close') });
-      closeBtn.addEventListener('click', finish);
-      clear(actions);
-      actions.append(showBtn, closeBtn);
-      closeBtn.focus();
+      pathRow.row.hidden = true;
+      showDoneActions(actions, { prefix: 'consolidate', path: done.path, onClose: finish, onError: showError });
     }
 
     if (targetError) showError(targetError);

@@ -4,7 +4,8 @@
 import { h, clear, icon } from '../dom.js';
 import { t, formatNumber } from '../i18n.js';
 import { showModal } from '../components/modal.js';
-import { exportTarget, chooseExportPath, exportWorkbook, showInFolder } from '../api.js';
+import { savePathRow, progressBar, showDoneActions } from '../components/file-job.js';
+import { exportTarget, chooseExportPath, exportWorkbook } from '../api.js';
 import { errorText } from '../errors.js';
 
 const PROFILES = ['report', 'full'];
@@ -41,15 +42,8 @@ export async function openExportDialog(workshop) {
   const personalDataWarning = h('p', { class: 'export-warning', role: 'note', testid: 'export-personal-data', hidden: true },
     icon('lock'), h('span', { text: t('export.personalData') }));
 
-  const pathText = h('span', { class: 'export-path-text', dir: 'auto', testid: 'export-path' });
-  const changeBtn = h('button', { type: 'button', class: 'btn btn-small', testid: 'export-change-path', text: t('export.change') });
-  const pathRow = h('div', { class: 'export-path' },
-    h('span', { class: 'field-label', text: t('export.saveAs') }),
-    h('div', { class: 'export-path-row' }, icon('file'), pathText, changeBtn));
-
-  const progress = h('progress', { class: 'export-progress-bar', max: 1, value: 0, testid: 'export-progress' });
-  const progressText = h('p', { class: 'export-progress-text', aria: { live: 'polite' } });
-  const progressBox = h('div', { class: 'export-progress', hidden: true }, progress, progressText);
+  const pathRow = savePathRow({ prefix: 'export', empty: t('export.noPath'), onChange: changePath });
+  const progress = progressBar({ testid: 'export-progress' });
 
   const outcome = h('div', { class: 'export-outcome', testid: 'export-outcome', hidden: true });
   const errorBox = h('p', { class: 'form-error', role: 'alert', testid: 'export-error', hidden: true });
@@ -64,8 +58,8 @@ export async function openExportDialog(workshop) {
     h('p', { class: 'dialog-text', text: t('export.lead') }),
     profileChoices,
     personalDataWarning,
-    pathRow,
-    progressBox,
+    pathRow.row,
+    progress.box,
     outcome,
     errorBox,
     actions);
@@ -74,15 +68,28 @@ export async function openExportDialog(workshop) {
   function drawProfile() {
     personalDataWarning.hidden = profile !== 'full';
   }
-  function drawPath() {
-    pathText.textContent = path || t('export.noPath');
-    pathText.title = path;
-  }
   function setControlsEnabled(enabled) {
     for (const control of form.querySelectorAll('input, button')) control.disabled = !enabled;
   }
+  function showError(error) {
+    errorBox.textContent = errorText(error);
+    errorBox.hidden = false;
+  }
+
+  async function changePath() {
+    try {
+      const chosen = await chooseExportPath(path, t('export.dialogTitle'), t('export.filterName'));
+      if (chosen) {
+        path = chosen;
+        pathRow.set(path);
+      }
+    } catch (error) {
+      showError(error);
+    }
+  }
+
   drawProfile();
-  drawPath();
+  pathRow.set(path);
 
   return new Promise((resolve) => {
     const finish = () => {
@@ -91,18 +98,6 @@ export async function openExportDialog(workshop) {
     };
     const close = showModal(dialog, { onCancel: finish });
     cancelBtn.addEventListener('click', finish);
-
-    changeBtn.addEventListener('click', async () => {
-      try {
-        const chosen = await chooseExportPath(path, t('export.dialogTitle'), t('export.filterName'));
-        if (chosen) {
-          path = chosen;
-          drawPath();
-        }
-      } catch (error) {
-        showError(error);
-      }
-    });
 
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -115,9 +110,7 @@ export async function openExportDialog(workshop) {
       errorBox.hidden = true;
       outcome.hidden = true;
       setControlsEnabled(false);
-      progressBox.hidden = false;
-      progress.removeAttribute('value'); // indeterminate until the first rows are counted
-      progressText.textContent = t('export.starting');
+      progress.start(t('export.starting'));
       try {
         const exported = await exportWorkbook(workshop.id, profile, path, onProgress);
         showDone(exported);
@@ -126,21 +119,12 @@ export async function openExportDialog(workshop) {
         setControlsEnabled(true);
       } finally {
         running = false;
-        progressBox.hidden = true;
+        progress.hide();
       }
     });
 
     function onProgress({ done, total, sheet }) {
-      if (total > 0) {
-        progress.max = total;
-        progress.value = done;
-      }
-      progressText.textContent = t('export.progress', { sheet, done: formatNumber(done), total: formatNumber(total) });
-    }
-
-    function showError(error) {
-      errorBox.textContent = errorText(error);
-      errorBox.hidden = false;
+      progress.set(done, total, t('export.progress', { sheet, done: formatNumber(done), total: formatNumber(total) }));
     }
 
     function showDone(exported) {
@@ -155,20 +139,8 @@ export async function openExportDialog(workshop) {
       outcome.hidden = false;
       profileChoices.hidden = true;
       personalDataWarning.hidden = true;
-      pathRow.hidden = true;
-      const showBtn = h('button', { type: 'button', class: 'btn', testid: 'export-show', text: t('export.showInFolder') });
-      showBtn.addEventListener('click', async () => {
-        try {
-          await showInFolder(exported.path);
-        } catch (error) {
-          showError(error);
-        }
-      });
-      const closeBtn = h('button', { type: 'button', class: 'btn btn-primary', testid: 'export-close', text: t('common.close') });
-      closeBtn.addEventListener('click', finish);
-      clear(actions);
-      actions.append(showBtn, closeBtn);
-      closeBtn.focus();
+      pathRow.row.hidden = true;
+      showDoneActions(actions, { prefix: 'export', path: exported.path, onClose: finish, onError: showError });
     }
 
     if (targetError) showError(targetError);
