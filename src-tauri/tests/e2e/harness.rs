@@ -178,14 +178,17 @@ impl Driver {
             port,
             log: log.to_path_buf(),
         };
-        this.wait_until_listening();
+        // tauri-driver forwards a new session to WebKitWebDriver, which it starts at the same
+        // time: a session asked for before that one listens fails with "connection refused".
+        this.wait_until_listening(port, "tauri-driver");
+        this.wait_until_listening(native_port, "WebKitWebDriver");
         this
     }
 
-    fn wait_until_listening(&mut self) {
+    fn wait_until_listening(&mut self, port: u16, what: &str) {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            if TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
                 return;
             }
             if let Some(child) = self.child.as_mut()
@@ -199,8 +202,7 @@ impl Driver {
             }
             assert!(
                 Instant::now() < deadline,
-                "tauri-driver did not accept connections on port {} within 10 s; log {}",
-                self.port,
+                "{what} did not accept connections on port {port} within 10 s; log {}",
                 self.log.display()
             );
             std::thread::sleep(POLL);
