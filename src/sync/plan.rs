@@ -568,6 +568,7 @@ pub(crate) fn plan(conn: &Connection, incoming: &Incoming) -> Result<Plan> {
     check_references(incoming, &lines, &locals, &inserts, &changes, problems);
     check_values(incoming, &lines, &locals, &inserts, &changes, problems);
     check_badge_codes(&lines, &locals, &changes, problems);
+    warn_of_possible_duplicates(conn, workshop, &lines, &inserts, &mut preview.warnings)?;
     Ok(Plan {
         preview,
         inserts,
@@ -814,6 +815,56 @@ fn check_references(
             check(change.entity, change.id, f.index, &f.theirs);
         }
     }
+}
+
+/// A participant added by hand to a workbook (without an ID) who may already be on this laptop:
+/// the same email, or the same name as registration compares names. Typically a row added at
+/// headquarters, imported once, then corrected and imported again: without an ID it cannot be
+/// recognised, so the facilitator is told rather than left with the same person twice.
+fn warn_of_possible_duplicates(
+    conn: &Connection,
+    workshop: Uuid,
+    lines: &HashMap<Uuid, u32>,
+    inserts: &[Insert],
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    let entity = &entities::PARTICIPANT;
+    let text = |values: &[Value], field: &str| {
+        entity
+            .index(field)
+            .and_then(|i| values.get(i))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    for insert in inserts
+        .iter()
+        .filter(|i| i.hand_added && i.entity.name == entity.name)
+    {
+        let input = ParticipantInput {
+            full_name: text(&insert.values, "fullName"),
+            email: text(&insert.values, "email"),
+            ..ParticipantInput::default()
+        };
+        let found = participant::find_duplicates(conn, workshop, &input, None)?;
+        if found.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = found
+            .iter()
+            .map(|d| format!("\u{201c}{}\u{201d}", d.participant.full_name))
+            .collect();
+        warnings.push(format!(
+            "\"{}\", row {}: \u{201c}{}\u{201d} was added by hand without an ID and may be the \
+             same person as {} already on this laptop. If the row corrects one imported before, \
+             delete the older participant after the import.",
+            entity.sheet.name,
+            lines.get(&insert.id).copied().unwrap_or(0),
+            input.full_name,
+            names.join(", ")
+        ));
+    }
+    Ok(())
 }
 
 /// New and changed participants and actions pass the checks the app makes when they are typed.

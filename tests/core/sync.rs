@@ -332,6 +332,58 @@ fn headquarters_copy() -> (DataDir, Database, Uuid, tempfile::TempDir, PathBuf, 
 }
 
 #[test]
+fn a_row_added_by_hand_then_corrected_is_said_to_be_perhaps_someone_already_here() {
+    let (_dir, mut db, workshop, files, file, clock) = headquarters_copy();
+    // Headquarters adds a participant without an ID, sends the file, then corrects her
+    // organisation in the same row and sends it again: the row has no ID to be recognised by.
+    let with_ana = |organisation: &str, out: &Path| {
+        edit_by_hand(&file, out, |sheets| {
+            let people = sheet(sheets, "Participants");
+            let mut added = vec![RawCell::Empty; people.rows[0].len()];
+            for (header, value) in [
+                ("Name", "Ana Lima"),
+                ("Sex", "Woman"),
+                ("Country code", "BR"),
+                ("Organisation", organisation),
+                ("Role", "Participant"),
+                ("Registered by", "Facilitator"),
+            ] {
+                added[column(people, header)] = RawCell::Text(value.into());
+            }
+            people.rows.push(added);
+        });
+    };
+    let first = files.path().join("with Ana.xlsx");
+    with_ana("CUT", &first);
+    let report = import(&mut db, &first, &Choices::new(), clock.tick());
+    assert!(report.applied);
+    let duplicate_warning = |warnings: &[String]| {
+        warnings
+            .iter()
+            .find(|w| w.contains("may be the same person"))
+            .cloned()
+    };
+    assert_eq!(duplicate_warning(&report.preview.warnings), None);
+
+    let corrected = files.path().join("with Ana, corrected.xlsx");
+    with_ana("CUT Brasil", &corrected);
+    let preview = sync::preview(db.conn(), &read(&corrected)).unwrap();
+    assert_eq!(preview.new_records.len(), 1, "{:?}", preview.new_records);
+    let warning = duplicate_warning(&preview.warnings).expect("a warning");
+    assert!(
+        warning.contains("\"Participants\", row 5")
+            && warning.contains("\u{201c}Ana Lima\u{201d} was added by hand")
+            && warning.contains("as \u{201c}Ana Lima\u{201d} already on this laptop"),
+        "{warning}"
+    );
+    assert_eq!(
+        people(&db, workshop).len(),
+        4,
+        "nothing written by a preview"
+    );
+}
+
+#[test]
 fn a_workbook_corrected_by_hand_imports_its_changes_and_new_rows_and_warns_of_unknown_columns() {
     let (_dir, mut db, workshop, files, file, clock) = headquarters_copy();
     let edited = files.path().join("corrected.xlsx");
