@@ -568,7 +568,10 @@ pub(crate) fn plan(conn: &Connection, incoming: &Incoming) -> Result<Plan> {
     check_references(incoming, &lines, &locals, &inserts, &changes, problems);
     check_values(incoming, &lines, &locals, &inserts, &changes, problems);
     check_badge_codes(&lines, &locals, &changes, problems);
-    warn_of_possible_duplicates(conn, workshop, &lines, &inserts, &mut preview.warnings)?;
+    if workshop_exists {
+        // A workshop new to this laptop has nobody here to be a duplicate of.
+        warn_of_possible_duplicates(conn, workshop, &lines, &inserts, &mut preview.warnings)?;
+    }
     Ok(Plan {
         preview,
         inserts,

@@ -381,6 +381,20 @@ fn a_row_added_by_hand_then_corrected_is_said_to_be_perhaps_someone_already_here
         4,
         "nothing written by a preview"
     );
+
+    // The same workbook on a laptop that does not have the workshop yet: nobody to be a
+    // duplicate of, and the preview is not refused for asking.
+    let other = DataDir::new();
+    let empty = other.open(&clock);
+    let preview = sync::preview(empty.conn(), &read(&corrected)).unwrap();
+    assert!(!preview.workshop_exists);
+    assert_eq!(duplicate_warning(&preview.warnings), None);
+    assert!(
+        preview
+            .new_records
+            .iter()
+            .any(|r| r.hand_added && r.label == "Ana Lima")
+    );
 }
 
 #[test]
