@@ -42,7 +42,7 @@ fn is_syllable_sized(c: char) -> bool {
         '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3134F}'
+        | '\u{20000}'..='\u{323AF}'
         | '\u{AC00}'..='\u{D7A3}')
 }
 
@@ -279,9 +279,9 @@ pub struct KioskStatus {
     pub language: String,
 }
 
-/// What the kiosk shows above its search box. The kiosk asks for it when it opens and after each
-/// sign-in, so this is also when the search index is made ready: the next person's first letters
-/// then cost a search, not a reload of every participant's name.
+/// What the kiosk shows above its search box. The kiosk asks for it when it opens (and every
+/// minute), so this is also when the search index is made ready: the first letters typed then
+/// cost a search, not a reading of every participant's name.
 pub fn status(db: &Database, local: NaiveDateTime) -> Result<KioskStatus> {
     let conn = db.conn();
     let mode = require_mode(conn)?;
@@ -394,6 +394,9 @@ pub fn register_here(
     let workshop = workshop::get(db.conn(), mode.workshop_id)?;
     let slot = current_slot(&workshop, &mode, local)?;
     let (participant, signed) = register_walk_in(db, mode.workshop_id, walk_in, slot, now)?;
+    // A new participant makes the search index stale: read it again now, while the walk-in
+    // reads their confirmation, rather than on the next person's first letters.
+    db.prepare_search(mode.workshop_id)?;
     Ok(answer(&workshop, participant, &signed))
 }
 
@@ -535,10 +538,7 @@ mod tests {
         let (mut db, workshop_id, _) = workshop_with_sita();
         pin::set(db.conn(), "246810").unwrap();
         start(&mut db, workshop_id, None, now()).unwrap();
-        assert!(
-            !db.search_is_ready(workshop_id),
-            "starting the kiosk is a write"
-        );
+        assert!(!db.search_is_ready(workshop_id), "nothing has searched yet");
         status(&db, at("2026-05-12 09:30")).unwrap();
         assert!(db.search_is_ready(workshop_id));
     }
@@ -576,5 +576,9 @@ mod tests {
         let registered = participant::get(db.conn(), done.participant.participant_id).unwrap();
         assert_eq!(registered.registered_by, Origin::Kiosk);
         assert!(registered.needs_review);
+        assert!(
+            db.search_is_ready(workshop_id),
+            "the next person's search does not read every name again"
+        );
     }
 }
