@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "create_backup",
     "restore_backup",
     "attendance_grid",
+    "session_clock",
     "mark_attendance",
     "mark_attendance_many",
     "badge_sheet",

@@ -93,6 +93,37 @@ pub fn slot_at(workshop: &Workshop, local: NaiveDateTime) -> Result<Slot> {
     })
 }
 
+/// Where the laptop's clock stands in a workshop: today, and the session under way when today
+/// is one of its days. The facilitator's screens propose a paper sheet's session from it, and
+/// ask for a reason when a session already over (an earlier day, or an earlier session today)
+/// is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionClock {
+    pub today: NaiveDate,
+    /// The session under way; none before the workshop's first day or after its last.
+    pub current: Option<Slot>,
+    /// The session to propose: the one under way, else the workshop's first.
+    pub proposed: Slot,
+}
+
+pub fn session_clock(
+    conn: &Connection,
+    workshop_id: Uuid,
+    local: NaiveDateTime,
+) -> Result<SessionClock> {
+    let workshop = workshop::get(conn, workshop_id)?;
+    let current = slot_at(&workshop, local).ok();
+    Ok(SessionClock {
+        today: local.date(),
+        current,
+        proposed: current.unwrap_or(Slot {
+            day: workshop.start_date,
+            session: 1,
+        }),
+    })
+}
+
 fn check_day(first: NaiveDate, last: NaiveDate, day: NaiveDate) -> Result<()> {
     if day < first || day > last {
         return Err(Error::OutsideWorkshop { day, first, last });

@@ -5,7 +5,7 @@ use crate::state::{AppState, local, now};
 use crate::windows;
 use tauri::{AppHandle, State};
 use uuid::Uuid;
-use workshop_core::attendance::{self, Grid, Method, Slot};
+use workshop_core::attendance::{self, Grid, Method, SessionClock, Slot};
 use workshop_core::backup::{self, Backup, Reason};
 use workshop_core::changelog::ChangeEntry;
 use workshop_core::countries::{self, CountryEntry};
@@ -207,6 +207,14 @@ pub async fn restore_backup(state: Cmd<'_>, file: String) -> Result<Backup> {
 pub async fn attendance_grid(state: Cmd<'_>, workshop_id: Uuid) -> Result<Grid> {
     state
         .run(move |db| attendance::grid(db.conn(), workshop_id))
+        .await
+}
+
+/// Today and the session under way by the laptop's clock, for the attendance screens.
+#[tauri::command]
+pub async fn session_clock(state: Cmd<'_>, workshop_id: Uuid) -> Result<SessionClock> {
+    state
+        .run(move |db| attendance::session_clock(db.conn(), workshop_id, local(now())))
         .await
 }
 

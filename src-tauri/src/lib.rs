@@ -39,6 +39,7 @@ pub fn run() {
         commands::create_backup,
         commands::restore_backup,
         commands::attendance_grid,
+        commands::session_clock,
         commands::mark_attendance,
         commands::mark_attendance_many,
         commands::badge_sheet,

@@ -18,6 +18,41 @@ fn day(text: &str) -> NaiveDate {
 }
 
 #[test]
+fn the_facilitator_s_clock_proposes_today_s_session_or_the_first() {
+    let clock = Clock::new();
+    let mut db = Database::open_in_memory(clock.tick()).unwrap();
+    let w = kathmandu(&mut db, &clock); // two sessions a day, 14 to 18 May 2018
+    let at = |t: &str| attendance::session_clock(db.conn(), w.id, local(t)).unwrap();
+    let slot = |d: &str, session: u8| Slot {
+        day: day(d),
+        session,
+    };
+
+    let afternoon = at("2018-05-15 14:30");
+    assert_eq!(afternoon.today, day("2018-05-15"));
+    assert_eq!(afternoon.current, Some(slot("2018-05-15", 2)));
+    assert_eq!(afternoon.proposed, slot("2018-05-15", 2));
+    assert_eq!(at("2018-05-15 09:00").current, Some(slot("2018-05-15", 1)));
+
+    // Before the workshop and after it, no session is under way and the first is proposed.
+    for outside in ["2018-05-10 09:00", "2018-05-20 09:00"] {
+        let c = at(outside);
+        assert_eq!(c.current, None, "{outside}");
+        assert_eq!(c.proposed, slot("2018-05-14", 1), "{outside}");
+    }
+    let json = serde_json::to_value(afternoon).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "today": "2018-05-15",
+            "current": { "day": "2018-05-15", "session": 2 },
+            "proposed": { "day": "2018-05-15", "session": 2 }
+        }),
+        "what the attendance screens read"
+    );
+}
+
+#[test]
 fn the_session_follows_the_local_time_and_the_workshops_sessions() {
     let clock = Clock::new();
     let mut db = Database::open_in_memory(clock.tick()).unwrap();

@@ -71,6 +71,7 @@ export const createBackup = () => call('create_backup');
 export const restoreBackup = (file) => call('restore_backup', { file });
 
 export const attendanceGrid = (workshopId) => call('attendance_grid', { workshopId });
+export const sessionClock = (workshopId) => call('session_clock', { workshopId });
 /** `method`: 'facilitator' (seen by the facilitator) or 'paper' (typed in from a paper sheet). */
 export const markAttendance = (participantId, slot, present, reason = '', method = 'facilitator') =>
   call('mark_attendance', { participantId, slot: { day: slot.day, session: slot.session }, present: Boolean(present), reason: reason ?? '', method });

@@ -1,8 +1,7 @@
 // What the printable sheets (badges, the paper sign-in sheet) and the paper entry share: the Print
-// button, the core's QR codes as SVG elements, the session names and the slot to start with.
+// button, the core's QR codes as SVG elements, the session names and a slot asked for in the URL.
 import { h } from './dom.js';
 import { t } from './i18n.js';
-import { localIsoDay } from './format.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -68,28 +67,6 @@ export function svgFromCore(markup, { label = '', className = '' } = {}) {
   return svg;
 }
 
-
-/**
- * The slot to offer first: today's current session when the workshop runs today (by the
- * workshop's session times, else morning until 13:00, afternoon until 18:00), else its first
- * morning. Only a default: the facilitator chooses.
- */
-export function defaultSlot(workshop, now = new Date()) {
-  const days = Array.isArray(workshop?.days) ? workshop.days : [];
-  const perDay = Math.max(1, Number(workshop?.sessionsPerDay) || 1);
-  const today = localIsoDay(now);
-  if (!days.includes(today)) return { day: days[0] ?? today, session: 1 };
-  const starts = Array.isArray(workshop.sessionStarts) && workshop.sessionStarts.length === perDay
-    ? workshop.sessionStarts
-    : ['00:00', '13:00', '18:00'].slice(0, perDay);
-  const minutes = now.getHours() * 60 + now.getMinutes();
-  let session = 1;
-  starts.forEach((start, i) => {
-    const [hh, mm] = String(start).split(':').map(Number);
-    if (hh * 60 + (mm || 0) <= minutes) session = i + 1;
-  });
-  return { day: today, session: Math.min(session, perDay) };
-}
 
 /** A slot from `?day=…&session=…`, when it is one of the workshop's; else null. */
 export function slotFromQuery(workshop, query) {

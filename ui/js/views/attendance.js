@@ -6,9 +6,9 @@ import { t, formatNumber } from '../i18n.js';
 import * as api from '../api.js';
 import { state } from '../state.js';
 import { countryName } from '../countries.js';
-import { formatDayRange, formatSlotDay, sessionName, localIsoDay } from '../format.js';
+import { formatDayRange, formatSlotDay, sessionName } from '../format.js';
 import { showToast } from '../components/toast.js';
-import { printIcon, defaultSlot, slotFromQuery } from '../print.js';
+import { printIcon, slotFromQuery } from '../print.js';
 import { createPaperEntry } from './paper-entry.js';
 import { askLateReason } from './late-reason.js';
 
@@ -25,7 +25,8 @@ export async function render(params, ctx) {
   }
   const workshopId = workshop.id;
 
-  let grid = normalise(await api.attendanceGrid(workshopId));
+  const [firstGrid, opened] = await Promise.all([api.attendanceGrid(workshopId), api.sessionClock(workshopId)]);
+  let grid = normalise(firstGrid);
   // The one cell reachable with Tab (roving tabindex); arrows move between cells.
   let activeKey = null;
   const pending = new Set(); // cells whose change is on its way to the core
@@ -90,11 +91,14 @@ export async function render(params, ctx) {
     return i === 0 || grid.slots[i - 1].day !== grid.slots[i].day;
   }
 
-  /** A session already over by the laptop's clock: marking it is a late entry, with a reason. */
-  function isOver(slot) {
-    const today = localIsoDay();
+  /**
+   * A session already over by the laptop's clock (asked of the core at that moment: the grid may
+   * have been open since the morning): marking it is a late entry, with a reason.
+   */
+  async function isOver(slot) {
+    const { today, current } = await api.sessionClock(workshopId);
     if (slot.day !== today) return slot.day < today;
-    return Number(slot.session) < defaultSlot(workshop).session;
+    return current !== null && Number(slot.session) < current.session;
   }
 
   function cellButton(row, slot, i, n) {
@@ -202,7 +206,14 @@ export async function render(params, ctx) {
     if (pending.has(key)) return;
     activeKey = key;
     let reason = '';
-    if (present && isOver(slot)) {
+    let late;
+    try {
+      late = present && await isOver(slot);
+    } catch (err) {
+      ctx.showError(err);
+      return;
+    }
+    if (late) {
       const asked = await askLateReason({
         name: row.fullName,
         when: `${formatSlotDay(slot.day, { long: true })}, ${sessionName(slot.session, perDay()).toLocaleLowerCase()}`,
@@ -334,11 +345,13 @@ export async function render(params, ctx) {
 
   paperButton.addEventListener('click', () => {
     if (paper) return;
-    openPaper(defaultSlot(workshop));
+    api.sessionClock(workshopId).then((clock) => {
+      if (!paper) openPaper(clock.proposed);
+    }, ctx.showError);
   });
 
   const restoredPaper = params.restore?.paper ?? null;
-  const askedSlot = params.query?.get('paper') ? slotFromQuery(workshop, params.query) ?? defaultSlot(workshop) : null;
+  const askedSlot = params.query?.get('paper') ? slotFromQuery(workshop, params.query) ?? opened.proposed : null;
 
   return {
     root,

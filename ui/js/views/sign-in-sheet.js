@@ -8,7 +8,7 @@ import * as api from '../api.js';
 import { state } from '../state.js';
 import { countryName } from '../countries.js';
 import { formatDateTime, formatSlotDay, sessionName } from '../format.js';
-import { printButton, defaultSlot, slotFromQuery, pages } from '../print.js';
+import { printButton, slotFromQuery, pages } from '../print.js';
 
 export const ROWS_PER_PAGE = 25;
 const BLANK_ROWS = 5;
@@ -32,7 +32,7 @@ export async function render(params, ctx) {
     ctx.setWorkshop(workshop);
   }
   const workshopId = workshop.id;
-  const slot = slotFromQuery(workshop, params.query) ?? defaultSlot(workshop);
+  const slot = slotFromQuery(workshop, params.query) ?? (await api.sessionClock(workshopId)).proposed;
   const sheet = await api.signInSheet(workshopId, slot);
   const perDay = sheet.sessionsPerDay || 1;
   // When the sheet was printed, so that a sheet can be matched with the list it came from.
