@@ -93,11 +93,11 @@ pub fn slot_at(workshop: &Workshop, local: NaiveDateTime) -> Result<Slot> {
     })
 }
 
-/// Where the laptop's clock stands in a workshop: today, and the session under way when today
-/// is one of its days. The facilitator's screens propose a paper sheet's session from it, and
-/// ask for a reason when a session already over (an earlier day, or an earlier session today)
-/// is marked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Where the laptop's clock stands in a workshop: today, the session under way when today is
+/// one of its days, and the sessions already over (an earlier day, or an earlier session today).
+/// The facilitator's screens propose a paper sheet's session from it, and ask for a reason when
+/// a session already over is marked: a late entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionClock {
     pub today: NaiveDate,
@@ -105,6 +105,8 @@ pub struct SessionClock {
     pub current: Option<Slot>,
     /// The session to propose: the one under way, else the workshop's first.
     pub proposed: Slot,
+    /// The workshop's sessions already over, in order.
+    pub over: Vec<Slot>,
 }
 
 pub fn session_clock(
@@ -113,14 +115,26 @@ pub fn session_clock(
     local: NaiveDateTime,
 ) -> Result<SessionClock> {
     let workshop = workshop::get(conn, workshop_id)?;
+    let today = local.date();
     let current = slot_at(&workshop, local).ok();
+    let is_over = |slot: &Slot| {
+        slot.day < today
+            || (slot.day == today && current.is_some_and(|now| slot.session < now.session))
+    };
+    let over = workshop
+        .days
+        .iter()
+        .flat_map(|day| (1..=workshop.sessions_per_day).map(|session| Slot { day: *day, session }))
+        .filter(is_over)
+        .collect();
     Ok(SessionClock {
-        today: local.date(),
+        today,
         current,
         proposed: current.unwrap_or(Slot {
             day: workshop.start_date,
             session: 1,
         }),
+        over,
     })
 }
 

@@ -32,21 +32,43 @@ fn the_facilitator_s_clock_proposes_today_s_session_or_the_first() {
     assert_eq!(afternoon.today, day("2018-05-15"));
     assert_eq!(afternoon.current, Some(slot("2018-05-15", 2)));
     assert_eq!(afternoon.proposed, slot("2018-05-15", 2));
-    assert_eq!(at("2018-05-15 09:00").current, Some(slot("2018-05-15", 1)));
+    // Yesterday's two sessions and this morning's are over; this afternoon's is under way.
+    assert_eq!(
+        afternoon.over,
+        [
+            slot("2018-05-14", 1),
+            slot("2018-05-14", 2),
+            slot("2018-05-15", 1)
+        ]
+    );
+    let morning = at("2018-05-15 09:00");
+    assert_eq!(morning.current, Some(slot("2018-05-15", 1)));
+    assert_eq!(morning.over, [slot("2018-05-14", 1), slot("2018-05-14", 2)]);
 
-    // Before the workshop and after it, no session is under way and the first is proposed.
-    for outside in ["2018-05-10 09:00", "2018-05-20 09:00"] {
-        let c = at(outside);
-        assert_eq!(c.current, None, "{outside}");
-        assert_eq!(c.proposed, slot("2018-05-14", 1), "{outside}");
-    }
-    let json = serde_json::to_value(afternoon).unwrap();
+    // Before the workshop nothing is over, after it everything is; the first is proposed.
+    let before = at("2018-05-10 09:00");
+    assert_eq!(
+        (before.current, before.proposed),
+        (None, slot("2018-05-14", 1))
+    );
+    assert!(before.over.is_empty());
+    let after = at("2018-05-20 09:00");
+    assert_eq!(
+        (after.current, after.proposed),
+        (None, slot("2018-05-14", 1))
+    );
+    assert_eq!(after.over.len(), 10);
+    let json = serde_json::to_value(&morning).unwrap();
     assert_eq!(
         json,
         serde_json::json!({
             "today": "2018-05-15",
-            "current": { "day": "2018-05-15", "session": 2 },
-            "proposed": { "day": "2018-05-15", "session": 2 }
+            "current": { "day": "2018-05-15", "session": 1 },
+            "proposed": { "day": "2018-05-15", "session": 1 },
+            "over": [
+                { "day": "2018-05-14", "session": 1 },
+                { "day": "2018-05-14", "session": 2 }
+            ]
         }),
         "what the attendance screens read"
     );

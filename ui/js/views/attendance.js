@@ -96,9 +96,8 @@ export async function render(params, ctx) {
    * have been open since the morning): marking it is a late entry, with a reason.
    */
   async function isOver(slot) {
-    const { today, current } = await api.sessionClock(workshopId);
-    if (slot.day !== today) return slot.day < today;
-    return current !== null && Number(slot.session) < current.session;
+    const { over } = await api.sessionClock(workshopId);
+    return over.some((s) => s.day === slot.day && s.session === Number(slot.session));
   }
 
   function cellButton(row, slot, i, n) {
