@@ -3,6 +3,7 @@
 //! resolved on the sheet with calamine. Neither calamine nor openpyxl reads charts, and a chart
 //! pointing one row off draws the wrong numbers without any error.
 
+use crate::fixtures::number;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use std::io::Read;
 use std::path::Path;
@@ -31,14 +32,6 @@ impl Chart {
             }
         }
         totals
-    }
-}
-
-pub fn number(data: &Data) -> f64 {
-    match data {
-        Data::Float(f) => *f,
-        Data::Int(n) => *n as f64,
-        other => panic!("a chart draws a cell that is not a number: {other:?}"),
     }
 }
 

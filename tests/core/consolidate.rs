@@ -5,7 +5,7 @@
 //! counted once, and every number against the source databases' own aggregates. Then the
 //! `consolidate` command, and an independent reader (openpyxl).
 
-use crate::fixtures::{Clock, DataDir, kathmandu, person};
+use crate::fixtures::{Clock, DataDir, kathmandu, number, person};
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -406,14 +406,6 @@ fn text(record: &HashMap<String, Data>, header: &str) -> String {
         .unwrap_or_default()
 }
 
-fn number(data: &Data) -> f64 {
-    match data {
-        Data::Float(f) => *f,
-        Data::Int(n) => *n as f64,
-        other => panic!("not a number: {other:?}"),
-    }
-}
-
 /// The value beside `label` in column A of the Summary, in column `col`.
 fn summary_value(range: &Range<Data>, label: &str, col: u32) -> Data {
     let row = (0..range.height() as u32)
@@ -683,7 +675,7 @@ fn several_workshops_one_exported_twice_and_foreign_files_consolidate_into_one_w
         .categories
         .iter()
         .map(ToString::to_string)
-        .zip(share.series[0].values.iter().map(crate::charts::number))
+        .zip(share.series[0].values.iter().map(number))
         .collect();
     assert_eq!(drawn.len(), 3, "{drawn:?}");
     for w in &s.workshops {

@@ -3,7 +3,7 @@
 //! formula injection, checksums and the seal recomputed from what is read, the atomic write,
 //! the `export` command, and an independent reader (openpyxl).
 
-use crate::fixtures::{Clock, DataDir, kathmandu, person};
+use crate::fixtures::{Clock, DataDir, kathmandu, number, person};
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
@@ -417,14 +417,6 @@ fn summary_table(range: &Range<Data>, heading: &str) -> Vec<(String, Vec<Data>)>
     rows
 }
 
-fn number(data: &Data) -> f64 {
-    match data {
-        Data::Float(f) => *f,
-        Data::Int(n) => *n as f64,
-        other => panic!("not a number: {other:?}"),
-    }
-}
-
 #[test]
 fn the_summary_s_numbers_are_the_database_s_aggregates() {
     let demo = demo_workshop();
@@ -560,7 +552,7 @@ fn the_summary_s_numbers_are_the_database_s_aggregates() {
 
 #[test]
 fn the_summary_s_charts_draw_its_own_numbers() {
-    use crate::charts::{self, number, titled};
+    use crate::charts::{self, titled};
     let demo = demo_workshop();
     let path = demo.data.path().join("report.xlsx");
     export(&demo.db, demo.workshop, Profile::Report, &path);

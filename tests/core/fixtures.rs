@@ -102,3 +102,12 @@ pub fn slot(day: &str, session: u8) -> workshop_core::attendance::Slot {
 pub fn count(db: &Database, query: &str) -> i64 {
     db.conn().query_row(query, [], |row| row.get(0)).unwrap()
 }
+
+/// A spreadsheet cell read back (calamine) that must hold a number.
+pub fn number(data: &calamine::Data) -> f64 {
+    match data {
+        calamine::Data::Float(f) => *f,
+        calamine::Data::Int(n) => *n as f64,
+        other => panic!("not a number: {other:?}"),
+    }
+}
