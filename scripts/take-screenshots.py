@@ -154,21 +154,45 @@ def main():
         session.close()
         shutil.rmtree(data_dir, ignore_errors=True)
 
-    # The demo as it stands on its Wednesday at noon in Kathmandu: two and a half days of
-    # attendance, whatever day the screenshots are taken.
-    data_dir = tempfile.mkdtemp(prefix="workshop-desk-shots-")
     try:
-        cli = os.path.join(os.path.dirname(binary), "workshop")
-        subprocess.run([cli, "--data-dir", data_dir, "demo", "--as-of", "2026-11-25T12:00:00+05:45"],
-                       check=True, stdout=subprocess.DEVNULL)
-        session = Session(binary, data_dir, display)
-        session.js(WAIT + SELECT + "await wait(1500); $('nav-attendance').click(); await wait(1200);")
-        session.shot(out("attendance.png"))
-        session.close()
+        # The demo as it stands on its Wednesday at noon in Kathmandu: two and a half days of
+        # attendance, whatever day the screenshots are taken.
+        data_dir = tempfile.mkdtemp(prefix="workshop-desk-shots-")
+        try:
+            cli = os.path.join(os.path.dirname(binary), "workshop")
+            subprocess.run([cli, "--data-dir", data_dir, "demo", "--as-of", "2026-11-25T12:00:00+05:45"],
+                           check=True, stdout=subprocess.DEVNULL)
+            session = Session(binary, data_dir, display)
+            session.js(WAIT + SELECT + "await wait(1500); $('nav-attendance').click(); await wait(1200);")
+            session.shot(out("attendance.png"))
+            session.close()
+        finally:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+        # Certificates are judged by the laptop's clock: a demo whose week is over (Friday afternoon,
+        # 13 November 2026) has the same sessions counted whatever day the screenshots are taken.
+        data_dir = tempfile.mkdtemp(prefix="workshop-desk-shots-")
+        try:
+            subprocess.run([cli, "--data-dir", data_dir, "demo", "--as-of", "2026-11-13T16:00:00+05:45"],
+                           check=True, stdout=subprocess.DEVNULL)
+            session = Session(binary, data_dir, display)
+            session.js(WAIT + SELECT + """
+                await wait(1500); $('nav-attendance').click(); await wait(1200);
+                $('open-certificates').click(); await wait(1500);
+                const lines = document.querySelectorAll('[data-testid=certificate-signatory]');
+                lines[0].value = 'Maria Helena André, Director, ILO-ACTRAV';
+                lines[0].dispatchEvent(new Event('change'));
+                await wait(800);
+                const heading = document.querySelector('[data-testid=certificate-heading]');
+                window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 140);
+                await wait(500);""")
+            session.shot(out("certificates.png"))
+            session.close()
+        finally:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
     finally:
         stop_xvfb(xvfb)
-        shutil.rmtree(data_dir, ignore_errors=True)
-
 
 if __name__ == "__main__":
     main()

@@ -34,6 +34,8 @@ const COMMANDS: &[&str] = &[
     "mark_attendance_many",
     "badge_sheet",
     "sign_in_sheet",
+    "certificates",
+    "set_certificate_options",
     "kiosk_pin_is_set",
     "choose_kiosk_pin",
     "start_kiosk",

@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod backup;
 pub mod badge;
 pub mod board;
+pub mod certificates;
 pub mod changelog;
 pub mod consolidate;
 pub mod countries;

@@ -164,20 +164,20 @@ pub fn qr_svg(code: &str) -> Result<String> {
     Ok(image[from..].replacen(&format!(r#" width="{side}" height="{side}""#), "", 1))
 }
 
-/// A participant as both sheets show them.
-struct Registered {
-    id: Uuid,
-    full_name: String,
-    name_latin: String,
-    organisation: String,
-    country: Option<String>,
-    role: Role,
-    badge_code: String,
+/// A participant as the printed sheets show them (badges, sign-in sheets, certificates).
+pub(crate) struct Registered {
+    pub id: Uuid,
+    pub full_name: String,
+    pub name_latin: String,
+    pub organisation: String,
+    pub country: Option<String>,
+    pub role: Role,
+    pub badge_code: String,
 }
 
 /// The workshop's registered (not deleted) participants, by Latin name; the ID breaks ties so
 /// that two printings of the same list number it the same.
-fn registered(conn: &Connection, workshop_id: Uuid) -> Result<Vec<Registered>> {
+pub(crate) fn registered(conn: &Connection, workshop_id: Uuid) -> Result<Vec<Registered>> {
     let mut statement = conn.prepare_cached(
         "SELECT id, full_name, name_latin, organisation, country, role, badge_code
          FROM participant WHERE workshop_id = ?1 AND deleted_at IS NULL
@@ -215,12 +215,12 @@ fn marks_of_slot(
 }
 
 /// "Sita Sharma" under "सीता शर्मा", but not "Nguyen Thi Lan" under "Nguyễn Thị Lan".
-fn latin_when_different(full_name: &str, name_latin: &str) -> Option<String> {
+pub(crate) fn latin_when_different(full_name: &str, name_latin: &str) -> Option<String> {
     let latin = name_latin.trim();
     (!latin.is_empty() && names::fold(full_name) != names::fold(latin)).then(|| latin.to_owned())
 }
 
-fn country_name(code: Option<&str>) -> Option<&'static str> {
+pub(crate) fn country_name(code: Option<&str>) -> Option<&'static str> {
     code.and_then(countries::by_code).map(|c| c.en)
 }
 

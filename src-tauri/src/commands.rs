@@ -7,6 +7,7 @@ use tauri::{AppHandle, State};
 use uuid::Uuid;
 use workshop_core::attendance::{self, Grid, Method, SessionClock, Slot};
 use workshop_core::backup::{self, Backup, Reason};
+use workshop_core::certificates::{self, CertificateOptions, Certificates};
 use workshop_core::changelog::ChangeEntry;
 use workshop_core::countries::{self, CountryEntry};
 use workshop_core::kiosk::{self, KioskMode, KioskResults, KioskSignIn, KioskStatus, WalkIn};
@@ -215,6 +216,25 @@ pub async fn attendance_grid(state: Cmd<'_>, workshop_id: Uuid) -> Result<Grid> 
 pub async fn session_clock(state: Cmd<'_>, workshop_id: Uuid) -> Result<SessionClock> {
     state
         .run(move |db| attendance::session_clock(db.conn(), workshop_id, local(now())))
+        .await
+}
+
+/// Who has attended enough of the workshop for a certificate, by the laptop's clock.
+#[tauri::command]
+pub async fn certificates(state: Cmd<'_>, workshop_id: Uuid) -> Result<Certificates> {
+    state
+        .run(move |db| certificates::certificates(db.conn(), workshop_id, local(now())))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_certificate_options(
+    state: Cmd<'_>,
+    workshop_id: Uuid,
+    options: CertificateOptions,
+) -> Result<Certificates> {
+    state
+        .run(move |db| certificates::set_options(db.conn(), workshop_id, &options, local(now())))
         .await
 }
 

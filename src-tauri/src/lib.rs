@@ -43,6 +43,8 @@ pub fn run() {
         commands::mark_attendance,
         commands::mark_attendance_many,
         commands::badge_sheet,
+        commands::certificates,
+        commands::set_certificate_options,
         commands::sign_in_sheet,
         commands::kiosk_pin_is_set,
         commands::choose_kiosk_pin,

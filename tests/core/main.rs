@@ -4,6 +4,7 @@
 mod attendance;
 mod backups;
 mod capture;
+mod certificates;
 mod charts;
 mod cli;
 mod consolidate;

@@ -2,12 +2,15 @@
 import { language, collator } from './i18n.js';
 import { state } from './state.js';
 
-/** The country's name in the current language; falls back to English, then the given name, then the code. */
-export function countryName(code, fallbackName = null) {
+/**
+ * The country's name in the current language (or `lang`); falls back to English, then the given
+ * name, then the code.
+ */
+export function countryName(code, fallbackName = null, lang = language()) {
   if (!code) return fallbackName ?? '';
   const country = state.countriesByCode.get(code);
   if (!country) return fallbackName ?? code;
-  return country[language()] || country.en || fallbackName || code;
+  return country[lang] || country.en || fallbackName || code;
 }
 
 /** Lower case without accents, so "peru" finds "Perú" and "nepal" finds "Népal". */

@@ -44,8 +44,8 @@ export function onLanguageChange(fn) {
   return () => listeners.delete(fn);
 }
 
-function lookup(key) {
-  for (const lang of [current, 'en']) {
+function lookup(key, wanted = current) {
+  for (const lang of [wanted, 'en']) {
     const catalogue = catalogues[lang];
     // hasOwn: keys like "constructor" must never reach Object.prototype.
     if (Object.hasOwn(catalogue, key)) return catalogue[key];
@@ -57,19 +57,19 @@ export function has(key) {
   return lookup(key) !== undefined;
 }
 
-function pluralForm(entry, count) {
+function pluralForm(entry, count, rules = pluralRules) {
   const n = Number(count);
   if (Object.hasOwn(entry, `=${n}`)) return entry[`=${n}`];
-  const category = Number.isFinite(n) ? pluralRules.select(n) : 'other';
+  const category = Number.isFinite(n) ? rules.select(n) : 'other';
   if (Object.hasOwn(entry, category)) return entry[category];
   return entry.other ?? '';
 }
 
-function interpolate(text, params) {
+function interpolate(text, params, numbers = numberFormat) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => {
     if (!Object.hasOwn(params, name)) return whole;
     const value = params[name];
-    if (typeof value === 'number') return numberFormat.format(value);
+    if (typeof value === 'number') return numbers.format(value);
     return value == null ? '' : String(value);
   });
 }
@@ -79,6 +79,18 @@ export function t(key, params = {}) {
   if (entry === undefined) return key;
   if (typeof entry === 'object' && entry !== null) entry = pluralForm(entry, params.count);
   return interpolate(String(entry), params);
+}
+
+/**
+ * `t` in another of the interface's languages, whatever the interface shows: a certificate is
+ * printed in the workshop's language from a laptop set to English.
+ */
+export function tIn(lang, key, params = {}) {
+  const code = isSupported(lang) ? lang : current;
+  let entry = lookup(key, code);
+  if (entry === undefined) return key;
+  if (typeof entry === 'object' && entry !== null) entry = pluralForm(entry, params.count, new Intl.PluralRules(code));
+  return interpolate(String(entry), params, new Intl.NumberFormat(code));
 }
 
 export function formatNumber(n) {

@@ -16,6 +16,7 @@ import * as backups from './views/backups.js';
 import * as attendance from './views/attendance.js';
 import * as badges from './views/badges.js';
 import * as signInSheet from './views/sign-in-sheet.js';
+import * as certificates from './views/certificates.js';
 import * as groupsView from './views/groups/index.js';
 import * as boardsView from './views/boards.js';
 import * as boardView from './views/board/index.js';
@@ -34,6 +35,7 @@ const ROUTES = [
   { pattern: /^#\/workshops\/([^/?]+)\/attendance$/, view: attendance, name: 'attendance', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/badges$/, view: badges, name: 'badges', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/sign-in-sheet$/, view: signInSheet, name: 'attendance', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  { pattern: /^#\/workshops\/([^/?]+)\/certificates$/, view: certificates, name: 'attendance', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/groups$/, view: groupsView, name: 'groups', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/boards$/, view: boardsView, name: 'boards', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/boards\/([^/?]+)$/, view: boardView, name: 'boards', params: (m) => ({ id: decodeURIComponent(m[1]), boardId: decodeURIComponent(m[2]) }) },

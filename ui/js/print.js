@@ -1,6 +1,7 @@
-// What the printable sheets (badges, the paper sign-in sheet) and the paper entry share: the Print
-// button, the core's QR codes as SVG elements, the session names and a slot asked for in the URL.
-import { h } from './dom.js';
+// What the printable sheets (badges, the paper sign-in sheet, certificates) and the paper entry
+// share: the screen around the paper, the Print button, the core's QR codes as SVG elements and a
+// slot asked for in the URL.
+import { h, icon } from './dom.js';
 import { t } from './i18n.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -19,6 +20,7 @@ const ICONS = {
   badge: ['M4 5h16v14H4z', 'M8 11a2 2 0 1 0 0-4 2 2 0 0 0 0 4z', 'M5.5 16a3 3 0 0 1 5 0', 'M13 9h4', 'M13 13h4'],
   sheet: ['M6 3h9l4 4v14H6z', 'M14 3v5h5', 'M9 12h7', 'M9 16h7'],
   keyboard: ['M3 7h18v11H3z', 'M7 11h.01', 'M11 11h.01', 'M15 11h.01', 'M8 15h8'],
+  award: ['M12 14a5 5 0 1 0 0-10 5 5 0 0 0 0 10z', 'M9 13.2 7.5 21l4.5-2.5 4.5 2.5-1.5-7.8'],
 };
 
 export function printIcon(name, className = 'icon') {
@@ -33,6 +35,31 @@ export function printIcon(name, className = 'icon') {
     svg.append(path);
   }
   return svg;
+}
+
+/**
+ * A print screen: the way back to Attendance, the title and the line counting what will print,
+ * the Print button, and the panel of choices beside the paper (neither is printed).
+ */
+export function printScreen({ workshopId, title, countLine, printBtn, panel, sheet }) {
+  return h('section', { class: 'view view-print' },
+    h('div', { class: 'print-head no-print' },
+      h('div', {},
+        h('a', { class: 'back-link', href: `#/workshops/${encodeURIComponent(workshopId)}/attendance`, testid: 'print-back' },
+          icon('chevronLeft'), h('span', { text: t('print.backToAttendance') })),
+        h('h1', { class: 'view-title', tabindex: -1, text: title }),
+        countLine),
+      h('div', { class: 'view-actions' }, printBtn)),
+    h('div', { class: 'print-layout' }, panel, sheet));
+}
+
+/** The panel's printing tips: the screen's own (text or elements), then how to keep a PDF. */
+export function printTips(...tips) {
+  return h('div', { class: 'print-tips' },
+    h('h2', { class: 'panel-title', text: t('print.tipsTitle') }),
+    h('ul', { class: 'print-tip-list' },
+      tips.map((tip) => (typeof tip === 'string' ? h('li', { text: tip }) : h('li', {}, tip))),
+      h('li', { text: t('print.tipPdf') })));
 }
 
 /** The Print button: WebKitGTK's print dialog, which can also save to PDF. */

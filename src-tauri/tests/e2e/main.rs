@@ -15,6 +15,7 @@ mod harness;
 mod attendance;
 mod backups;
 mod board;
+mod certificates;
 mod consolidate;
 mod data_unavailable;
 mod first_run;

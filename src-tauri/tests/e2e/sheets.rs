@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 /// Makes the page lay out as it prints: every `@media print` block applies on screen (WebDriver
 /// cannot print). `on: false` puts them back.
-async fn emulate_print(app: &App, on: bool) {
+pub async fn emulate_print(app: &App, on: bool) {
     app.js(
         "const [on] = arguments;
          if (on) {
@@ -30,7 +30,8 @@ async fn emulate_print(app: &App, on: bool) {
     .await;
 }
 
-fn strings(value: &Value) -> Vec<String> {
+/// The strings of a JSON array (what a script returned), empty for anything else.
+pub fn strings(value: &Value) -> Vec<String> {
     value
         .as_array()
         .map(|a| {

@@ -4,12 +4,14 @@ import board from './board.en.js';
 import plans from './plans.en.js';
 import workbook from './workbook.en.js';
 import importing from './import.en.js';
+import certificates from './certificates.en.js';
 
 export default {
   ...board,
   ...plans,
   ...workbook,
   ...importing,
+  ...certificates,
   // The sign-in kiosk (kiosk.html) and starting it from the facilitator's window.
   'walkIn.flag': 'Walk-in, to review',
   'walkIn.flagTitle': 'Registered themself at the kiosk: check the details and possible duplicates',

@@ -3,12 +3,14 @@ import board from './board.es.js';
 import plans from './plans.es.js';
 import workbook from './workbook.es.js';
 import importing from './import.es.js';
+import certificates from './certificates.es.js';
 
 export default {
   ...board,
   ...plans,
   ...workbook,
   ...importing,
+  ...certificates,
   // El quiosco de registro (kiosk.html) y su inicio desde la ventana de quien facilita.
   'walkIn.flag': 'Inscripción en el quiosco, por revisar',
   'walkIn.flagTitle': 'Se inscribió en el quiosco: revise los datos y los posibles duplicados',

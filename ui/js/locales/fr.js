@@ -4,12 +4,14 @@ import board from './board.fr.js';
 import plans from './plans.fr.js';
 import workbook from './workbook.fr.js';
 import importing from './import.fr.js';
+import certificates from './certificates.fr.js';
 
 export default {
   ...board,
   ...plans,
   ...workbook,
   ...importing,
+  ...certificates,
   // La borne d'émargement (kiosk.html) et son lancement depuis la fenêtre de l'animateur·rice.
   'walkIn.flag': 'Inscription à la borne, à vérifier',
   'walkIn.flagTitle': 'Inscrit·e à la borne par lui-même ou elle-même : vérifiez les informations et les doublons possibles',

@@ -294,6 +294,8 @@ export async function render(params, ctx) {
           printIcon('sheet'), h('span', { text: t('paper.signInSheet') })),
         h('a', { class: 'btn btn-small btn-ghost', href: `#/workshops/${encodeURIComponent(workshopId)}/badges`, testid: 'open-badges' },
           printIcon('badge'), h('span', { text: t('badges.title') })),
+        h('a', { class: 'btn btn-small btn-ghost', href: `#/workshops/${encodeURIComponent(workshopId)}/certificates`, testid: 'open-certificates' },
+          printIcon('award'), h('span', { text: t('certificates.open') })),
         h('a', { class: 'btn btn-small btn-ghost', href: `#/workshops/${encodeURIComponent(workshopId)}`, testid: 'attendance-back' },
           icon('users'), h('span', { text: t('header.participants') })))),
     hint,

@@ -2,13 +2,13 @@
 // along the dotted lines), each with the name in its own script, the Latin spelling, the
 // organisation, the country and the badge code with its QR code (drawn by the core). Everyone's
 // badges, or only the ones chosen (`?participant=ID` starts with one).
-import { h, icon, clear } from '../dom.js';
+import { h, clear } from '../dom.js';
 import { t, collator } from '../i18n.js';
 import * as api from '../api.js';
 import { state } from '../state.js';
 import { countryName, fold } from '../countries.js';
 import { roleLabel } from '../format.js';
-import { printButton, printIcon, svgFromCore, pages } from '../print.js';
+import { printButton, printIcon, printScreen, printTips, svgFromCore, pages } from '../print.js';
 
 const PER_PAGE = 8;
 /** Name sizes to try, largest first, until the name fits its two lines (see app.css). */
@@ -155,22 +155,9 @@ export async function render(params, ctx) {
       h('label', { class: 'check' }, everyone, h('span', { text: t('badges.everyone', { count: cards.length }) })),
       h('label', { class: 'check' }, some, h('span', { text: t('badges.some') }))),
     chooser,
-    h('div', { class: 'print-tips' },
-      h('h2', { class: 'panel-title', text: t('print.tipsTitle') }),
-      h('ul', { class: 'print-tip-list' },
-        h('li', { text: t('badges.tipScale') }),
-        h('li', { text: t('badges.tipCut') }),
-        h('li', { text: t('print.tipPdf') }))));
+    printTips(t('badges.tipScale'), t('badges.tipCut')));
 
-  const root = h('section', { class: 'view view-print' },
-    h('div', { class: 'print-head no-print' },
-      h('div', {},
-        h('a', { class: 'back-link', href: `#/workshops/${encodeURIComponent(workshopId)}/attendance`, testid: 'print-back' },
-          icon('chevronLeft'), h('span', { text: t('print.backToAttendance') })),
-        h('h1', { class: 'view-title', tabindex: -1, text: t('badges.title') }),
-        countLine),
-      h('div', { class: 'view-actions' }, printBtn)),
-    h('div', { class: 'print-layout' }, panel, sheet));
+  const root = printScreen({ workshopId, title: t('badges.title'), countLine, printBtn, panel, sheet });
 
   drawChoices();
   drawSheet();

@@ -2,13 +2,13 @@
 // of 25 numbered rows (the numbers typed back in from paper on the attendance screen), each page
 // with the workshop, the day and the session on top and its page number below, and a few blank
 // rows at the end for people who are not on the list.
-import { h, icon } from '../dom.js';
+import { h } from '../dom.js';
 import { t, language, formatNumber } from '../i18n.js';
 import * as api from '../api.js';
 import { state } from '../state.js';
 import { countryName } from '../countries.js';
 import { formatDateTime, formatSlotDay, sessionName } from '../format.js';
-import { printButton, slotFromQuery, pages } from '../print.js';
+import { printButton, printScreen, printTips, slotFromQuery, pages } from '../print.js';
 
 export const ROWS_PER_PAGE = 25;
 const BLANK_ROWS = 5;
@@ -122,30 +122,18 @@ export async function render(params, ctx) {
         : null,
       h('span', { class: 'signin-page', testid: 'sign-in-page-number', text: t('print.pageOf', { page: i + 1, pages: groups.length }) })))));
 
-  const root = h('section', { class: 'view view-print' },
-    h('div', { class: 'print-head no-print' },
-      h('div', {},
-        h('a', { class: 'back-link', href: `#/workshops/${encodeURIComponent(workshopId)}/attendance`, testid: 'print-back' },
-          icon('chevronLeft'), h('span', { text: t('print.backToAttendance') })),
-        h('h1', { class: 'view-title', tabindex: -1, text: t('signIn.title') }),
-        h('p', { class: 'muted print-count', testid: 'sign-in-count',
-          text: `${t('signIn.count', { count: sheet.rows.length })} · ${t('print.pages', { count: groups.length })}` })),
-      h('div', { class: 'view-actions' }, printButton())),
-    h('div', { class: 'print-layout' },
-      h('aside', { class: 'print-panel no-print', aria: { label: t('signIn.whichSession') } },
-        h('h2', { class: 'panel-title', text: t('signIn.whichSession') }),
-        h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'sign-in-day', text: t('signIn.dayLabel') }), daySelect),
-        h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'sign-in-session', text: t('signIn.sessionLabel') }), sessionSelect),
-        h('div', { class: 'print-tips' },
-          h('h2', { class: 'panel-title', text: t('print.tipsTitle') }),
-          h('ul', { class: 'print-tip-list' },
-            h('li', { text: t('signIn.tipOrder') }),
-            h('li', {},
-              h('span', { text: t('signIn.tipTypeBack') }), ' ',
-              h('a', { href: `#/workshops/${encodeURIComponent(workshopId)}/attendance?paper=1&day=${encodeURIComponent(slot.day)}&session=${slot.session}`,
-                testid: 'sign-in-type-back', text: t('signIn.typeBackLink') })),
-            h('li', { text: t('print.tipPdf') })))),
-      paper));
+  const panel = h('aside', { class: 'print-panel no-print', aria: { label: t('signIn.whichSession') } },
+    h('h2', { class: 'panel-title', text: t('signIn.whichSession') }),
+    h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'sign-in-day', text: t('signIn.dayLabel') }), daySelect),
+    h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'sign-in-session', text: t('signIn.sessionLabel') }), sessionSelect),
+    printTips(
+      t('signIn.tipOrder'),
+      [h('span', { text: t('signIn.tipTypeBack') }), ' ',
+        h('a', { href: `#/workshops/${encodeURIComponent(workshopId)}/attendance?paper=1&day=${encodeURIComponent(slot.day)}&session=${slot.session}`,
+          testid: 'sign-in-type-back', text: t('signIn.typeBackLink') })]));
+  const countLine = h('p', { class: 'muted print-count', testid: 'sign-in-count',
+    text: `${t('signIn.count', { count: sheet.rows.length })} · ${t('print.pages', { count: groups.length })}` });
+  const root = printScreen({ workshopId, title: t('signIn.title'), countLine, printBtn: printButton(), panel, sheet: paper });
 
   return {
     root,

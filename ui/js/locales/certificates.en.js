@@ -1,0 +1,43 @@
+// English strings of the certificates of participation (merged into en.js): the screen, and
+// the certificate itself ("certificate.*"), which is printed in the language chosen for it.
+export default {
+  'certificates.title': 'Certificates of participation',
+  'certificates.open': 'Certificates',
+  'certificates.count': { one: '1 certificate', other: '{count} certificates' },
+  'certificates.rule': 'Who receives one',
+  'certificates.threshold': 'Sessions attended, at least (%)',
+  'certificates.counted': {
+    '=0': 'No attendance taken yet: everyone is proposed.',
+    one: 'Out of the one session with attendance taken so far (of {total}).',
+    other: 'Out of the {count} sessions with attendance taken so far (of {total}).',
+  },
+  'certificates.countedAll': { one: 'Out of the workshop’s one session.', other: 'Out of all {count} sessions of the workshop.' },
+  'certificates.qualified': { one: '{count} of {total} participants qualifies.', other: '{count} of {total} participants qualify.' },
+  'certificates.others': {
+    one: 'One resource person, facilitator, staff member or observer is not listed.',
+    other: '{count} resource persons, facilitators, staff and observers are not listed.',
+  },
+  'certificates.attended': '{attended} of {counted}',
+  'certificates.attendedTitle': '{attended} of the {counted} sessions counted',
+  'certificates.qualifyHeading': 'Qualify',
+  'certificates.belowHeading': 'Below {threshold} %',
+  'certificates.filter': 'Find a name',
+  'certificates.language': 'Language of the certificates',
+  'certificates.signatories': 'Signed by',
+  'certificates.signatory': 'Signature line {n}',
+  'certificates.signatoryPlaceholder': 'Name, title, organisation',
+  'certificates.emptyTitle': 'No certificate to print',
+  'certificates.emptyText': 'Tick the participants who should receive one.',
+  'certificates.noParticipants': 'No participants registered yet',
+  'certificates.noParticipantsText': 'Register the participants first; their certificates appear here.',
+  'certificates.tipChoose': 'Tick someone below the share whose absence was excused; untick anyone who should not receive one.',
+  'certificates.tipPaper': 'One certificate a page: print on good paper or card, A4 portrait.',
+  'errors.out_of_range.threshold': 'Enter a share between 0 and 100 %.',
+  'errors.too_long.signatories': 'A signature line holds at most 120 characters.',
+
+  'certificate.heading': 'Certificate of participation',
+  'certificate.certifies': 'This is to certify that',
+  'certificate.tookPart': 'took part in the workshop',
+  'certificate.held': 'held in {place}, {dates}',
+  'certificate.signature': 'Signature',
+};

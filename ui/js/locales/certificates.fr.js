@@ -1,0 +1,43 @@
+// French strings of the certificates of participation (merged into fr.js).
+// A no-break space (\u00a0) before : ; ? ! % as in the rest of the French catalogue.
+export default {
+  'certificates.title': 'Certificats de participation',
+  'certificates.open': 'Certificats',
+  'certificates.count': { one: '1 certificat', other: '{count} certificats' },
+  'certificates.rule': 'Qui en reçoit un',
+  'certificates.threshold': 'Sessions suivies, au moins (%)',
+  'certificates.counted': {
+    '=0': 'Aucune présence relevée pour l’instant\u00a0: tout le monde est proposé.',
+    one: 'Sur la seule session où les présences ont été relevées (sur {total}).',
+    other: 'Sur les {count} sessions où les présences ont été relevées (sur {total}).',
+  },
+  'certificates.countedAll': { one: 'Sur l’unique session de l’atelier.', other: 'Sur les {count} sessions de l’atelier.' },
+  'certificates.qualified': { one: '{count} participant sur {total} remplit la condition.', other: '{count} participants sur {total} remplissent la condition.' },
+  'certificates.others': {
+    one: 'Une personne ressource, un animateur, un membre du personnel ou un observateur n’est pas listé.',
+    other: '{count} personnes ressources, animateurs, membres du personnel et observateurs ne sont pas listés.',
+  },
+  'certificates.attended': '{attended} sur {counted}',
+  'certificates.attendedTitle': '{attended} des {counted} sessions comptées',
+  'certificates.qualifyHeading': 'Remplissent la condition',
+  'certificates.belowHeading': 'Moins de {threshold}\u00a0%',
+  'certificates.filter': 'Chercher un nom',
+  'certificates.language': 'Langue des certificats',
+  'certificates.signatories': 'Signé par',
+  'certificates.signatory': 'Ligne de signature {n}',
+  'certificates.signatoryPlaceholder': 'Nom, fonction, organisation',
+  'certificates.emptyTitle': 'Aucun certificat à imprimer',
+  'certificates.emptyText': 'Cochez les participants qui doivent en recevoir un.',
+  'certificates.noParticipants': 'Aucun participant inscrit pour l’instant',
+  'certificates.noParticipantsText': 'Inscrivez d’abord les participants\u00a0; leurs certificats apparaissent ici.',
+  'certificates.tipChoose': 'Cochez une personne sous le seuil dont l’absence était excusée\u00a0; décochez qui ne doit pas en recevoir.',
+  'certificates.tipPaper': 'Un certificat par page\u00a0: imprimez sur un beau papier ou du bristol, A4 portrait.',
+  'errors.out_of_range.threshold': 'Indiquez une part entre 0 et 100\u00a0%.',
+  'errors.too_long.signatories': 'Une ligne de signature compte au plus 120\u00a0caractères.',
+
+  'certificate.heading': 'Certificat de participation',
+  'certificate.certifies': 'Nous certifions que',
+  'certificate.tookPart': 'a participé à l’atelier',
+  'certificate.held': 'tenu à {place}, {dates}',
+  'certificate.signature': 'Signature',
+};
