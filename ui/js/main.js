@@ -17,6 +17,7 @@ import * as attendance from './views/attendance.js';
 import * as badges from './views/badges.js';
 import * as signInSheet from './views/sign-in-sheet.js';
 import * as certificates from './views/certificates.js';
+import * as participantList from './views/participant-list.js';
 import * as groupsView from './views/groups/index.js';
 import * as boardsView from './views/boards.js';
 import * as boardView from './views/board/index.js';
@@ -35,6 +36,7 @@ const ROUTES = [
   { pattern: /^#\/workshops\/([^/?]+)\/attendance$/, view: attendance, name: 'attendance', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/badges$/, view: badges, name: 'badges', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/sign-in-sheet$/, view: signInSheet, name: 'attendance', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  { pattern: /^#\/workshops\/([^/?]+)\/participant-list$/, view: participantList, name: 'participants', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/certificates$/, view: certificates, name: 'attendance', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/groups$/, view: groupsView, name: 'groups', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   { pattern: /^#\/workshops\/([^/?]+)\/boards$/, view: boardsView, name: 'boards', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
@@ -58,6 +60,13 @@ const ctx = {
   setWorkshop(workshop) {
     state.workshop = workshop ?? null;
     drawHeader();
+  },
+  /** The workshop a route is about: the open one, or opened now (from a link, after a restart). */
+  async openWorkshop(id) {
+    if (state.workshop?.id === id) return state.workshop;
+    const workshop = await api.openWorkshop(id);
+    ctx.setWorkshop(workshop);
+    return workshop;
   },
   showError,
   hideError,

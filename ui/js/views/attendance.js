@@ -4,7 +4,6 @@
 import { h, icon, clear } from '../dom.js';
 import { t, formatNumber } from '../i18n.js';
 import * as api from '../api.js';
-import { state } from '../state.js';
 import { countryName } from '../countries.js';
 import { formatDayRange, formatSlotDay, sessionName } from '../format.js';
 import { showToast } from '../components/toast.js';
@@ -18,11 +17,7 @@ const HOW = ['kiosk', 'badge', 'facilitator', 'paper'];
 const cellKey = (participantId, slot) => `${participantId}|${slot.day}|${slot.session}`;
 
 export async function render(params, ctx) {
-  let workshop = state.workshop;
-  if (!workshop || workshop.id !== params.id) {
-    workshop = await api.openWorkshop(params.id);
-    ctx.setWorkshop(workshop);
-  }
+  const workshop = await ctx.openWorkshop(params.id);
   const workshopId = workshop.id;
 
   const [firstGrid, opened] = await Promise.all([api.attendanceGrid(workshopId), api.sessionClock(workshopId)]);

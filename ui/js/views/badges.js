@@ -5,7 +5,6 @@
 import { h, clear } from '../dom.js';
 import { t, collator } from '../i18n.js';
 import * as api from '../api.js';
-import { state } from '../state.js';
 import { countryName, fold } from '../countries.js';
 import { roleLabel } from '../format.js';
 import { printButton, printIcon, printScreen, printTips, svgFromCore, pages } from '../print.js';
@@ -15,11 +14,7 @@ const PER_PAGE = 8;
 const NAME_STEPS = 7;
 
 export async function render(params, ctx) {
-  let workshop = state.workshop;
-  if (!workshop || workshop.id !== params.id) {
-    workshop = await api.openWorkshop(params.id);
-    ctx.setWorkshop(workshop);
-  }
+  const workshop = await ctx.openWorkshop(params.id);
   const workshopId = workshop.id;
   const cards = await api.badgeSheet(workshopId, null);
   const restore = params.restore ?? {};

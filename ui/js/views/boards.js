@@ -4,18 +4,13 @@
 import { h, icon, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
-import { state } from '../state.js';
 import { showToast } from '../components/toast.js';
 import { confirmDialog } from '../components/confirm-dialog.js';
 import { errorText } from '../errors.js';
 import { questionKey, boardHref, QUADRANTS } from './board/model.js';
 
 export async function render(params, ctx) {
-  let workshop = state.workshop;
-  if (!workshop || workshop.id !== params.id) {
-    workshop = await api.openWorkshop(params.id);
-    ctx.setWorkshop(workshop);
-  }
+  const workshop = await ctx.openWorkshop(params.id);
   const workshopId = workshop.id;
   const restore = params.restore ?? {};
 

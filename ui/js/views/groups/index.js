@@ -9,7 +9,6 @@
 import { h, icon, clear } from '../../dom.js';
 import { t } from '../../i18n.js';
 import * as api from '../../api.js';
-import { state } from '../../state.js';
 import { workshopHead } from '../../components/workshop-head.js';
 import { createUndoBar } from '../../undo.js';
 import { draftModel, groupingModel } from './model.js';
@@ -25,11 +24,7 @@ import { listenForMemberKeys } from './keys.js';
 const lastGrouping = new Map();
 
 export async function render(params, ctx) {
-  let workshop = state.workshop;
-  if (!workshop || workshop.id !== params.id) {
-    workshop = await api.openWorkshop(params.id);
-    ctx.setWorkshop(workshop);
-  }
+  const workshop = await ctx.openWorkshop(params.id);
   const workshopId = workshop.id;
   const restore = params.restore ?? {};
 

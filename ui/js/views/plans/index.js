@@ -13,7 +13,6 @@
 import { h, icon } from '../../dom.js';
 import { t, formatNumber } from '../../i18n.js';
 import * as api from '../../api.js';
-import { state } from '../../state.js';
 import { showModal } from '../../components/modal.js';
 import { workshopHead } from '../../components/workshop-head.js';
 import { createUndoBar } from '../../undo.js';
@@ -23,11 +22,7 @@ import { createRollup } from './rollup.js';
 import { openPlanDialog } from './plan-dialog.js';
 
 export async function render(params, ctx) {
-  let workshop = state.workshop;
-  if (!workshop || workshop.id !== params.id) {
-    workshop = await api.openWorkshop(params.id);
-    ctx.setWorkshop(workshop);
-  }
+  const workshop = await ctx.openWorkshop(params.id);
   const workshopId = workshop.id;
   const restore = params.restore ?? {};
   const openDialogs = new Set(); // close functions of open dialogs, for unmount
