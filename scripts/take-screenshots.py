@@ -165,6 +165,9 @@ def main():
             session = Session(binary, data_dir, display)
             session.js(WAIT + SELECT + "await wait(1500); $('nav-attendance').click(); await wait(1200);")
             session.shot(out("attendance.png"))
+            session.js(WAIT + SELECT + "$('nav-participants').click(); await wait(1200); "
+                                       "$('open-participant-list').click(); await wait(1500);")
+            session.shot(out("participant-list.png"))
             session.close()
         finally:
             shutil.rmtree(data_dir, ignore_errors=True)

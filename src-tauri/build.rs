@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "mark_attendance_many",
     "badge_sheet",
     "sign_in_sheet",
+    "participant_list",
     "certificates",
     "set_certificate_options",
     "kiosk_pin_is_set",

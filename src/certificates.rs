@@ -9,9 +9,9 @@
 use crate::attendance;
 use crate::error::{Error, InvalidCode, Result};
 use crate::participant::Role;
-use crate::sheets::{self, Registered};
+use crate::sheets::{self, Registered, SheetHeading};
 use crate::{settings, time, workshop};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -48,15 +48,8 @@ impl Default for CertificateOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Certificates {
-    pub workshop_id: Uuid,
-    pub title: String,
-    pub venue_city: String,
-    pub country: Option<String>,
-    pub country_name: Option<&'static str>,
-    pub organisers: String,
-    pub programme_code: String,
-    pub start_date: NaiveDate,
-    pub end_date: NaiveDate,
+    #[serde(flatten)]
+    pub heading: SheetHeading,
     pub options: CertificateOptions,
     /// Sessions begun by now where attendance was taken: what the share is of.
     pub sessions_counted: u32,
@@ -202,20 +195,13 @@ pub fn certificates(
             }
         })
         .collect();
+    let sessions_total = u32::try_from(workshop.days.len()).unwrap_or(u32::MAX)
+        * u32::from(workshop.sessions_per_day);
     Ok(Certificates {
-        workshop_id,
-        country_name: sheets::country_name(workshop.country.as_deref()),
-        title: workshop.title,
-        venue_city: workshop.venue_city,
-        country: workshop.country,
-        organisers: workshop.organisers,
-        programme_code: workshop.programme_code,
-        start_date: workshop.start_date,
-        end_date: workshop.end_date,
+        heading: SheetHeading::of(workshop),
         options,
         sessions_counted,
-        sessions_total: u32::try_from(workshop.days.len()).unwrap_or(u32::MAX)
-            * u32::from(workshop.sessions_per_day),
+        sessions_total,
         others: u32::try_from(others.len()).unwrap_or(u32::MAX),
         rows,
     })
@@ -392,8 +378,8 @@ mod tests {
             (2, false),
             "Friday's mark is not counted yet"
         );
-        assert_eq!(wednesday.title, "Social protection for all");
-        assert_eq!(wednesday.country_name, Some("China"));
+        assert_eq!(wednesday.heading.title, "Social protection for all");
+        assert_eq!(wednesday.heading.country_name, Some("China"));
 
         // Lowered to 40 %, Wang Fang's two of five are enough; the choice is kept.
         let options = CertificateOptions {

@@ -1,11 +1,12 @@
 //! What the facilitator prints: a sheet of name badges (each with a QR code of the badge code,
-//! which the kiosk's scanner reads) and the paper sign-in sheet for one day and session, for the
-//! day the laptop fails. Both list the registered participants in one stable order, by Latin
-//! name, so that the numbers on paper are the numbers typed back in.
+//! which the kiosk's scanner reads), the paper sign-in sheet for one day and session, for the
+//! day the laptop fails, and the list of participants annexed to the workshop's report. Badges
+//! and sign-in sheets list the registered participants in one stable order, by Latin name, so
+//! that the numbers on paper are the numbers typed back in.
 
 use crate::attendance::{self, Method, Slot};
 use crate::error::{Error, Result};
-use crate::participant::Role;
+use crate::participant::{Role, Sex};
 use crate::{countries, names, workshop};
 use chrono::NaiveDate;
 use qrcode::render::svg;
@@ -63,10 +64,10 @@ pub fn badge_sheet(
         .collect()
 }
 
-/// The paper sign-in sheet of one day and session.
+/// The workshop as a printed document names it at its head.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SignInSheet {
+pub struct SheetHeading {
     pub workshop_id: Uuid,
     pub title: String,
     pub venue_city: String,
@@ -74,6 +75,32 @@ pub struct SignInSheet {
     pub country_name: Option<&'static str>,
     pub organisers: String,
     pub programme_code: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+}
+
+impl SheetHeading {
+    pub(crate) fn of(workshop: workshop::Workshop) -> Self {
+        Self {
+            workshop_id: workshop.id,
+            country_name: country_name(workshop.country.as_deref()),
+            title: workshop.title,
+            venue_city: workshop.venue_city,
+            country: workshop.country,
+            organisers: workshop.organisers,
+            programme_code: workshop.programme_code,
+            start_date: workshop.start_date,
+            end_date: workshop.end_date,
+        }
+    }
+}
+
+/// The paper sign-in sheet of one day and session.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignInSheet {
+    #[serde(flatten)]
+    pub heading: SheetHeading,
     pub day: NaiveDate,
     /// 1-based: "Day 2 of 5".
     pub day_number: usize,
@@ -129,18 +156,95 @@ pub fn sign_in_sheet(conn: &Connection, workshop_id: Uuid, slot: Slot) -> Result
         })
         .collect();
     Ok(SignInSheet {
-        workshop_id,
-        country_name: country_name(workshop.country.as_deref()),
-        title: workshop.title,
-        venue_city: workshop.venue_city,
-        country: workshop.country,
-        organisers: workshop.organisers,
-        programme_code: workshop.programme_code,
         day: slot.day,
         day_number,
         day_count: workshop.days.len(),
         session: slot.session,
         sessions_per_day: workshop.sessions_per_day,
+        heading: SheetHeading::of(workshop),
+        rows,
+    })
+}
+
+/// The list of participants as a workshop's report annexes it: the participants by country, then
+/// the resource persons, facilitators, staff and observers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantList {
+    #[serde(flatten)]
+    pub heading: SheetHeading,
+    pub rows: Vec<ListRow>,
+}
+
+/// One person on the list. Contact details only of those who agreed to be contacted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListRow {
+    pub participant_id: Uuid,
+    pub full_name: String,
+    pub name_latin: Option<String>,
+    pub sex: Sex,
+    pub position: String,
+    pub organisation: String,
+    pub country: Option<String>,
+    pub country_name: Option<&'static str>,
+    pub role: Role,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// The workshop's registered people: participants first, by country (its English name; no
+/// country last) and Latin name; then everyone else by role (the order of `Role::ALL`) and name.
+pub fn participant_list(conn: &Connection, workshop_id: Uuid) -> Result<ParticipantList> {
+    let workshop = workshop::get(conn, workshop_id)?;
+    let mut statement = conn.prepare_cached(
+        "SELECT id, full_name, name_latin, sex, position, organisation, country, role, email,
+                phone, consent_contact
+         FROM participant WHERE workshop_id = ?1 AND deleted_at IS NULL
+         ORDER BY name_latin COLLATE NOCASE, full_name, id",
+    )?;
+    let contact = |consented: bool, value: String| {
+        let value = value.trim().to_owned();
+        (consented && !value.is_empty()).then_some(value)
+    };
+    let mut rows: Vec<ListRow> = statement
+        .query_map([workshop_id.to_string()], |row| {
+            let consented: bool = row.get(10)?;
+            let full_name: String = row.get(1)?;
+            let country: Option<String> = row.get(6)?;
+            Ok(ListRow {
+                participant_id: Uuid::parse_str(&row.get::<_, String>(0)?).unwrap_or_default(),
+                name_latin: latin_when_different(&full_name, &row.get::<_, String>(2)?),
+                full_name,
+                sex: Sex::parse(&row.get::<_, String>(3)?).unwrap_or_default(),
+                position: row.get(4)?,
+                organisation: row.get(5)?,
+                country_name: country_name(country.as_deref()),
+                country,
+                role: Role::parse(&row.get::<_, String>(7)?).unwrap_or_default(),
+                email: contact(consented, row.get(8)?),
+                phone: contact(consented, row.get(9)?),
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    // A stable sort keeps the names' order within each section.
+    rows.sort_by_key(|row| {
+        let role = Role::ALL
+            .iter()
+            .position(|r| *r == row.role)
+            .unwrap_or(usize::MAX);
+        if row.role == Role::Participant {
+            (
+                role,
+                row.country_name.is_none(),
+                row.country_name.unwrap_or_default(),
+            )
+        } else {
+            (role, false, "")
+        }
+    });
+    Ok(ParticipantList {
+        heading: SheetHeading::of(workshop),
         rows,
     })
 }
@@ -214,10 +318,20 @@ fn marks_of_slot(
         .collect())
 }
 
-/// "Sita Sharma" under "सीता शर्मा", but not "Nguyen Thi Lan" under "Nguyễn Thị Lan".
+/// "Sita Sharma" under "सीता शर्मा" and "Ram Thapa" under "राम थापा" (for a reader of another
+/// script, even when the letters map one to one), but not "Nguyen Thi Lan" under "Nguyễn Thị Lan".
 pub(crate) fn latin_when_different(full_name: &str, name_latin: &str) -> Option<String> {
     let latin = name_latin.trim();
-    (!latin.is_empty() && names::fold(full_name) != names::fold(latin)).then(|| latin.to_owned())
+    let other_script = full_name
+        .chars()
+        .any(|c| c.is_alphabetic() && !is_latin_letter(c));
+    (!latin.is_empty() && (other_script || names::fold(full_name) != names::fold(latin)))
+        .then(|| latin.to_owned())
+}
+
+/// A letter of the Latin script, accented ones and Vietnamese's included.
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
 }
 
 pub(crate) fn country_name(code: Option<&str>) -> Option<&'static str> {
@@ -395,9 +509,9 @@ mod tests {
         .unwrap();
 
         let sheet = sign_in_sheet(db.conn(), id, tuesday_afternoon).unwrap();
-        assert_eq!(sheet.title, "Organising migrant workers");
-        assert_eq!(sheet.venue_city, "Kathmandu");
-        assert_eq!(sheet.country_name, Some("Nepal"));
+        assert_eq!(sheet.heading.title, "Organising migrant workers");
+        assert_eq!(sheet.heading.venue_city, "Kathmandu");
+        assert_eq!(sheet.heading.country_name, Some("Nepal"));
         assert_eq!((sheet.day_number, sheet.day_count), (2, 5));
         assert_eq!((sheet.session, sheet.sessions_per_day), (2, 2));
         let rows: Vec<(usize, Uuid, Option<Method>)> = sheet
@@ -437,5 +551,64 @@ mod tests {
             let error = sign_in_sheet(db.conn(), id, slot).unwrap_err();
             assert_eq!(error.code(), code, "{slot:?}");
         }
+    }
+
+    #[test]
+    fn the_list_of_participants_groups_them_by_country_and_shows_contacts_only_with_consent() {
+        let mut db = Database::open_in_memory(at(0)).unwrap();
+        let id = workshop(&mut db);
+        let mut add = |name: &str, country: Option<&str>, role: Role, consent: bool| {
+            let input = ParticipantInput {
+                full_name: name.into(),
+                sex: Sex::Man,
+                country: country.map(Into::into),
+                organisation: "Union".into(),
+                position: "Organiser".into(),
+                role,
+                email: format!("{}@union.example", name.len()),
+                // Everyone gave a phone number but Bina.
+                phone: if name == "Bina Rai" {
+                    String::new()
+                } else {
+                    "+977 1 4000000".into()
+                },
+                consent_contact: consent,
+                ..Default::default()
+            };
+            participant::create(&mut db, id, &input, at(2)).unwrap().id
+        };
+        let ram = add("राम थापा", Some("NP"), Role::Participant, true);
+        let ali = add("Ali Hassan", Some("JO"), Role::Participant, false);
+        let bina = add("Bina Rai", Some("NP"), Role::Participant, true);
+        let nobody = add("Anon Walker", None, Role::Participant, true);
+        let speaker = add("Ana Díaz", Some("ES"), Role::ResourcePerson, true);
+        let watcher = add("Olga Berg", Some("SE"), Role::Observer, false);
+        let guide = add("Zoe Ng", Some("SG"), Role::Facilitator, false);
+
+        let list = participant_list(db.conn(), id).unwrap();
+        let order: Vec<Uuid> = list.rows.iter().map(|r| r.participant_id).collect();
+        assert_eq!(
+            order,
+            [ali, bina, ram, nobody, speaker, guide, watcher],
+            "participants by country (Jordan, Nepal, none), by Latin name within; then the \
+             other roles in their order"
+        );
+        let row = |id| list.rows.iter().find(|r| r.participant_id == id).unwrap();
+        assert_eq!(
+            row(ram).email.as_deref(),
+            Some("22@union.example"),
+            "22 bytes of name"
+        );
+        assert_eq!(row(ram).phone.as_deref(), Some("+977 1 4000000"));
+        assert_eq!(row(ram).name_latin.as_deref(), Some("Ram Thapa"));
+        assert_eq!(
+            (row(ali).email.as_deref(), row(ali).phone.as_deref()),
+            (None, None),
+            "no consent"
+        );
+        assert_eq!(row(bina).phone, None, "consented, but no phone given");
+        assert_eq!(row(bina).position, "Organiser");
+        assert_eq!(row(ali).country_name, Some("Jordan"));
+        assert_eq!(list.heading.title, "Organising migrant workers");
     }
 }

@@ -13,7 +13,7 @@ use workshop_core::countries::{self, CountryEntry};
 use workshop_core::kiosk::{self, KioskMode, KioskResults, KioskSignIn, KioskStatus, WalkIn};
 use workshop_core::participant::{self, DuplicateCandidate, Participant, ParticipantInput};
 use workshop_core::settings::{self, AppInfo};
-use workshop_core::sheets::{self, BadgeCard, SignInSheet};
+use workshop_core::sheets::{self, BadgeCard, ParticipantList, SignInSheet};
 use workshop_core::summary::{self, Summary};
 use workshop_core::workshop::{self, Workshop, WorkshopInput};
 use workshop_core::{Result, demo, names, paths, pin};
@@ -266,6 +266,14 @@ pub async fn mark_attendance_many(
         .run(move |db| {
             attendance::mark_many(db, workshop_id, slot, &participant_ids, method, now())
         })
+        .await
+}
+
+/// The list of participants annexed to the workshop's report.
+#[tauri::command]
+pub async fn participant_list(state: Cmd<'_>, workshop_id: Uuid) -> Result<ParticipantList> {
+    state
+        .run(move |db| sheets::participant_list(db.conn(), workshop_id))
         .await
 }
 

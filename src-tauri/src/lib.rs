@@ -43,6 +43,7 @@ pub fn run() {
         commands::mark_attendance,
         commands::mark_attendance_many,
         commands::badge_sheet,
+        commands::participant_list,
         commands::certificates,
         commands::set_certificate_options,
         commands::sign_in_sheet,

@@ -81,6 +81,7 @@ export const markAttendanceMany = (workshopId, slot, participantIds, method = 'p
 /** `participantIds`: null for everyone's badges, else only these participants'. */
 export const certificates = (workshopId) => call('certificates', { workshopId });
 export const setCertificateOptions = (workshopId, options) => call('set_certificate_options', { workshopId, options });
+export const participantList = (workshopId) => call('participant_list', { workshopId });
 export const badgeSheet = (workshopId, participantIds = null) => call('badge_sheet', { workshopId, participantIds });
 export const signInSheet = (workshopId, slot) => call('sign_in_sheet', { workshopId, slot: { day: slot.day, session: slot.session } });
 

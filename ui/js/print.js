@@ -38,15 +38,17 @@ export function printIcon(name, className = 'icon') {
 }
 
 /**
- * A print screen: the way back to Attendance, the title and the line counting what will print,
- * the Print button, and the panel of choices beside the paper (neither is printed).
+ * A print screen: the way back (to Attendance unless `back` says where), the title and the line
+ * counting what will print, the Print button, and the panel of choices beside the paper (neither
+ * is printed).
  */
-export function printScreen({ workshopId, title, countLine, printBtn, panel, sheet }) {
+export function printScreen({ workshopId, back = null, title, countLine, printBtn, panel, sheet }) {
+  const way = back ?? { href: `#/workshops/${encodeURIComponent(workshopId)}/attendance`, label: t('print.backToAttendance') };
   return h('section', { class: 'view view-print' },
     h('div', { class: 'print-head no-print' },
       h('div', {},
-        h('a', { class: 'back-link', href: `#/workshops/${encodeURIComponent(workshopId)}/attendance`, testid: 'print-back' },
-          icon('chevronLeft'), h('span', { text: t('print.backToAttendance') })),
+        h('a', { class: 'back-link', href: way.href, testid: 'print-back' },
+          icon('chevronLeft'), h('span', { text: way.label })),
         h('h1', { class: 'view-title', tabindex: -1, text: title }),
         countLine),
       h('div', { class: 'view-actions' }, printBtn)),

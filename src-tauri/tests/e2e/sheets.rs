@@ -397,3 +397,97 @@ async fn badges_and_the_paper_sign_in_sheet_print_and_come_back_as_ticks() {
     assert_eq!(refused["error"]["field"], "method", "{refused}");
     app.quit().await;
 }
+
+#[tokio::test]
+async fn the_list_of_participants_prints_by_country_with_only_consented_contacts() {
+    let data = tempfile::tempdir().unwrap();
+    crate::flows::seed_demo_before_its_week(data.path());
+    let app = App::launch("participant-list", data.path()).await;
+    app.wait_for_count("participant-row", 18).await;
+    let workshop = app.invoke("current_workshop", json!({})).await;
+    let people = app
+        .invoke(
+            "list_participants",
+            json!({ "workshopId": workshop["id"], "query": "", "deleted": false }),
+        )
+        .await;
+    let people = people.as_array().expect("the participants").clone();
+
+    app.click("open-participant-list").await;
+    app.wait_for("participant-list-table").await;
+    app.wait_for_count("participant-list-row", people.len())
+        .await;
+    assert_eq!(
+        app.text("participant-list-count").await,
+        "18 people · 12 countries"
+    );
+
+    // Each row's contact cell holds the email and phone exactly when the person agreed to be
+    // contacted; the participants come first, one section per country, then the other roles.
+    let rows = app
+        .js(
+            "return [...document.querySelectorAll('[data-testid=\"participant-list-row\"]')].map(r => ({
+               id: r.dataset.participant,
+               contact: r.querySelector('[data-testid=\"participant-list-contact\"]').textContent,
+             }));",
+            vec![],
+        )
+        .await;
+    let mut consented = 0;
+    for row in rows.as_array().unwrap() {
+        let person = people.iter().find(|p| p["id"] == row["id"]).unwrap();
+        let contact = row["contact"].as_str().unwrap();
+        let email = person["email"].as_str().unwrap();
+        if person["consentContact"] == json!(true) {
+            consented += 1;
+            assert!(contact.contains(email), "{person}: {contact:?}");
+        } else {
+            assert_eq!(contact, "", "{person} did not agree to be contacted");
+        }
+    }
+    assert!(
+        consented > 0 && consented < people.len(),
+        "both kinds in the demo"
+    );
+    let headings = strings(
+        &app.js(
+            "return [...document.querySelectorAll('[data-testid=\"participant-list-group\"]')].map(g => g.textContent);",
+            vec![],
+        )
+        .await,
+    );
+    assert_eq!(headings.first().map(String::as_str), Some("Bangladesh (2)"));
+    assert!(
+        headings.iter().any(|h| h.starts_with("Resource persons (")),
+        "{headings:?}"
+    );
+    app.screenshot("01-participant-list").await;
+
+    // Without contact details, for a list shared more widely: no contact column at all.
+    app.click("participant-list-contacts").await;
+    app.wait_gone("participant-list-contact").await;
+    let columns = app
+        .js(
+            "return document.querySelectorAll('[data-testid=\"participant-list-table\"] thead th').length;",
+            vec![],
+        )
+        .await;
+    assert_eq!(columns, json!(4));
+
+    // As it prints: the header row repeats on every page and no row is split across two.
+    emulate_print(&app, true).await;
+    let print = app
+        .js(
+            "const table = document.querySelector('[data-testid=\"participant-list-table\"]');
+             const row = table.querySelector('[data-testid=\"participant-list-row\"]');
+             return [getComputedStyle(table.tHead).display, getComputedStyle(row).breakInside,
+                     getComputedStyle(table.closest('.paper-page')).breakInside];",
+            vec![],
+        )
+        .await;
+    assert_eq!(print, json!(["table-header-group", "avoid", "auto"]));
+    emulate_print(&app, false).await;
+    app.click("print-back").await;
+    app.wait_for("participant-list").await;
+    app.quit().await;
+}

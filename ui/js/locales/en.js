@@ -5,6 +5,7 @@ import plans from './plans.en.js';
 import workbook from './workbook.en.js';
 import importing from './import.en.js';
 import certificates from './certificates.en.js';
+import list from './list.en.js';
 
 export default {
   ...board,
@@ -12,6 +13,7 @@ export default {
   ...workbook,
   ...importing,
   ...certificates,
+  ...list,
   // The sign-in kiosk (kiosk.html) and starting it from the facilitator's window.
   'walkIn.flag': 'Walk-in, to review',
   'walkIn.flagTitle': 'Registered themself at the kiosk: check the details and possible duplicates',

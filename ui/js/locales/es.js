@@ -4,6 +4,7 @@ import plans from './plans.es.js';
 import workbook from './workbook.es.js';
 import importing from './import.es.js';
 import certificates from './certificates.es.js';
+import list from './list.es.js';
 
 export default {
   ...board,
@@ -11,6 +12,7 @@ export default {
   ...workbook,
   ...importing,
   ...certificates,
+  ...list,
   // El quiosco de registro (kiosk.html) y su inicio desde la ventana de quien facilita.
   'walkIn.flag': 'Inscripción en el quiosco, por revisar',
   'walkIn.flagTitle': 'Se inscribió en el quiosco: revise los datos y los posibles duplicados',

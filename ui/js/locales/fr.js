@@ -5,6 +5,7 @@ import plans from './plans.fr.js';
 import workbook from './workbook.fr.js';
 import importing from './import.fr.js';
 import certificates from './certificates.fr.js';
+import list from './list.fr.js';
 
 export default {
   ...board,
@@ -12,6 +13,7 @@ export default {
   ...workbook,
   ...importing,
   ...certificates,
+  ...list,
   // La borne d'émargement (kiosk.html) et son lancement depuis la fenêtre de l'animateur·rice.
   'walkIn.flag': 'Inscription à la borne, à vérifier',
   'walkIn.flagTitle': 'Inscrit·e à la borne par lui-même ou elle-même : vérifiez les informations et les doublons possibles',

@@ -6,7 +6,6 @@
 import { h, clear, debounce } from '../dom.js';
 import { t, tIn, language, LANGUAGES } from '../i18n.js';
 import * as api from '../api.js';
-import { state } from '../state.js';
 import { countryName, fold } from '../countries.js';
 import { errorText } from '../errors.js';
 import { field, createFieldErrors } from '../components/form-fields.js';
@@ -30,11 +29,7 @@ function dateRange(startIso, endIso, lang) {
 }
 
 export async function render(params, ctx) {
-  let workshop = state.workshop;
-  if (!workshop || workshop.id !== params.id) {
-    workshop = await api.openWorkshop(params.id);
-    ctx.setWorkshop(workshop);
-  }
+  const workshop = await ctx.openWorkshop(params.id);
   const workshopId = workshop.id;
   let list = await api.certificates(workshopId);
   const restore = params.restore ?? {};

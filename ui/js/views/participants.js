@@ -3,13 +3,13 @@
 import { h, icon, clear, debounce, isTypingTarget } from '../dom.js';
 import { t, collator } from '../i18n.js';
 import * as api from '../api.js';
-import { state } from '../state.js';
 import { countryName } from '../countries.js';
 import { formatDayRange, formatDateTime, sexLabel, roleLabel } from '../format.js';
 import { showToast } from '../components/toast.js';
 import { createSummaryPanel } from './summary.js';
 import { createParticipantForm } from './participant-form.js';
 import { openExportDialog } from './export-report.js';
+import { printIcon } from '../print.js';
 
 // Sortable columns: key, label key, and the text each row is sorted by.
 const COLUMNS = [
@@ -25,11 +25,7 @@ const COLUMNS = [
 
 export async function render(params, ctx) {
   // Opening a workshop by its address also makes it the remembered one.
-  let workshop = state.workshop;
-  if (!workshop || workshop.id !== params.id) {
-    workshop = await api.openWorkshop(params.id);
-    ctx.setWorkshop(workshop);
-  }
+  const workshop = await ctx.openWorkshop(params.id);
   const workshopId = workshop.id;
   const restore = params.restore ?? {};
 
@@ -323,6 +319,8 @@ export async function render(params, ctx) {
         h('div', { class: 'workshop-head-actions' },
           h('button', { type: 'button', class: 'btn btn-small', testid: 'export-report', on: { click: () => openExportDialog(workshop) } },
             icon('download'), h('span', { text: t('export.button') })),
+          h('a', { class: 'btn btn-small btn-ghost', href: `#/workshops/${encodeURIComponent(workshopId)}/participant-list`, testid: 'open-participant-list' },
+            printIcon('printer'), h('span', { text: t('list.open') })),
           h('a', { class: 'btn btn-small btn-ghost', href: `#/workshops/${encodeURIComponent(workshopId)}/edit`, testid: 'edit-current-workshop' },
             icon('edit'), h('span', { text: t('participants.editWorkshop') })))),
       h('div', { class: 'toolbar toolbar-participants' },

@@ -5,7 +5,6 @@
 import { h } from '../dom.js';
 import { t, language, formatNumber } from '../i18n.js';
 import * as api from '../api.js';
-import { state } from '../state.js';
 import { countryName } from '../countries.js';
 import { formatDateTime, formatSlotDay, sessionName } from '../format.js';
 import { printButton, printScreen, printTips, slotFromQuery, pages } from '../print.js';
@@ -26,11 +25,7 @@ export function sheetHash(workshopId, slot) {
 }
 
 export async function render(params, ctx) {
-  let workshop = state.workshop;
-  if (!workshop || workshop.id !== params.id) {
-    workshop = await api.openWorkshop(params.id);
-    ctx.setWorkshop(workshop);
-  }
+  const workshop = await ctx.openWorkshop(params.id);
   const workshopId = workshop.id;
   const slot = slotFromQuery(workshop, params.query) ?? (await api.sessionClock(workshopId)).proposed;
   const sheet = await api.signInSheet(workshopId, slot);

@@ -1,0 +1,23 @@
+// English strings of the printed list of participants (merged into en.js).
+export default {
+  'list.title': 'List of participants',
+  'list.open': 'Print the list',
+  'list.count': { one: '1 person', other: '{count} people' },
+  'list.countries': { one: '1 country', other: '{count} countries' },
+  'list.whatToPrint': 'What to print',
+  'list.contacts': 'Contact details of those who agreed',
+  'list.number': 'No.',
+  'list.name': 'Name',
+  'list.organisation': 'Position and organisation',
+  'list.sex': 'Sex',
+  'list.contact': 'Contact',
+  'list.noCountry': 'Country not given',
+  'list.role.resource_person': 'Resource persons',
+  'list.role.facilitator': 'Facilitators',
+  'list.role.organiser_staff': 'Organisers’ staff',
+  'list.role.observer': 'Observers',
+  'list.consentNote': 'Contact details are given only for the people who agreed to be contacted.',
+  'list.tipContacts': 'Untick the contact details for a list that will be shared beyond the participants.',
+  'list.tipOrder': 'Participants come by country, then resource persons, facilitators, staff and observers; the header row repeats on every page.',
+  'list.empty': 'No one is registered yet',
+};

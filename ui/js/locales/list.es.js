@@ -1,0 +1,23 @@
+// Spanish strings of the printed list of participants (merged into es.js).
+export default {
+  'list.title': 'Lista de participantes',
+  'list.open': 'Imprimir la lista',
+  'list.count': { one: '1 persona', other: '{count} personas' },
+  'list.countries': { one: '1 país', other: '{count} países' },
+  'list.whatToPrint': 'Qué imprimir',
+  'list.contacts': 'Datos de contacto de quienes aceptaron',
+  'list.number': 'N.º',
+  'list.name': 'Nombre',
+  'list.organisation': 'Cargo y organización',
+  'list.sex': 'Sexo',
+  'list.contact': 'Contacto',
+  'list.noCountry': 'País no indicado',
+  'list.role.resource_person': 'Personas recurso',
+  'list.role.facilitator': 'Facilitadores',
+  'list.role.organiser_staff': 'Personal de los organizadores',
+  'list.role.observer': 'Observadores',
+  'list.consentNote': 'Los datos de contacto figuran solo para las personas que aceptaron ser contactadas.',
+  'list.tipContacts': 'Desmarque los datos de contacto para una lista que se compartirá más allá de los participantes.',
+  'list.tipOrder': 'Los participantes por país, luego las personas recurso, facilitadores, personal y observadores; la fila de encabezado se repite en cada página.',
+  'list.empty': 'Todavía no hay nadie inscrito',
+};

@@ -1,0 +1,23 @@
+// French strings of the printed list of participants (merged into fr.js).
+export default {
+  'list.title': 'Liste des participants',
+  'list.open': 'Imprimer la liste',
+  'list.count': { one: '1 personne', other: '{count} personnes' },
+  'list.countries': { one: '1 pays', other: '{count} pays' },
+  'list.whatToPrint': 'Que faut-il imprimer\u00a0?',
+  'list.contacts': 'Coordonnées de celles et ceux qui ont accepté',
+  'list.number': 'N°',
+  'list.name': 'Nom',
+  'list.organisation': 'Fonction et organisation',
+  'list.sex': 'Sexe',
+  'list.contact': 'Contact',
+  'list.noCountry': 'Pays non indiqué',
+  'list.role.resource_person': 'Personnes ressources',
+  'list.role.facilitator': 'Animateurs et animatrices',
+  'list.role.organiser_staff': 'Personnel des organisateurs',
+  'list.role.observer': 'Observateurs et observatrices',
+  'list.consentNote': 'Les coordonnées ne figurent que pour les personnes qui ont accepté d’être contactées.',
+  'list.tipContacts': 'Décochez les coordonnées pour une liste diffusée au-delà des participants.',
+  'list.tipOrder': 'Les participants par pays, puis les personnes ressources, l’animation, le personnel et les observateurs\u00a0; la ligne d’en-tête se répète sur chaque page.',
+  'list.empty': 'Personne n’est encore inscrit',
+};
