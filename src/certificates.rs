@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// The usual rule of the training centre's courses: four sessions in five.
-pub const DEFAULT_THRESHOLD: u8 = 80;
+pub const DEFAULT_THRESHOLD: i64 = 80;
 /// Signature lines under a certificate.
 pub const MAX_SIGNATORIES: usize = 3;
 /// One line: a name, a title and an organisation.
@@ -28,8 +28,9 @@ const MAX_SIGNATORY_CHARS: usize = 120;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CertificateOptions {
-    /// The share of the sessions counted that earns a certificate, in percent.
-    pub threshold: u8,
+    /// The share of the sessions counted that earns a certificate, in percent (0–100; wider
+    /// here so that anything out of range is refused on its field, not by the decoder).
+    pub threshold: i64,
     /// Who signs, one line each ("Maria Helena André, Director, ACTRAV").
     pub signatories: Vec<String>,
 }
@@ -107,7 +108,7 @@ pub fn set_options(
 }
 
 fn checked(options: &CertificateOptions) -> Result<CertificateOptions> {
-    if options.threshold > 100 {
+    if !(0..=100).contains(&options.threshold) {
         return Err(Error::invalid(
             InvalidCode::OutOfRange,
             "threshold",
@@ -165,26 +166,28 @@ pub fn certificates(
 ) -> Result<Certificates> {
     let workshop = workshop::get(conn, workshop_id)?;
     let options = options(conn, workshop_id)?;
-    let clock = attendance::session_clock(conn, workshop_id, local)?;
-    let begun: HashSet<attendance::Slot> =
-        clock.over.iter().copied().chain(clock.current).collect();
-    let registered = sheets::registered(conn, workshop_id)?;
-    let marks = marks_of_registered(conn, workshop_id, &registered, &begun)?;
+    let begun = sessions_begun(conn, &workshop, local)?;
+    let (participants, others): (Vec<Registered>, Vec<Registered>) =
+        sheets::registered(conn, workshop_id)?
+            .into_iter()
+            .partition(|p| p.role == Role::Participant);
+    // Only the participants' marks: a session where only the speaker signed in counts against
+    // nobody.
+    let marks = marks_of(conn, workshop_id, &participants, &begun)?;
     let counted: HashSet<attendance::Slot> = marks.iter().map(|(_, slot)| *slot).collect();
     let mut attended: HashMap<Uuid, u32> = HashMap::new();
     for (participant, _) in &marks {
         *attended.entry(*participant).or_default() += 1;
     }
     let sessions_counted = u32::try_from(counted.len()).unwrap_or(u32::MAX);
-    let (participants, others): (Vec<Registered>, Vec<Registered>) = registered
-        .into_iter()
-        .partition(|p| p.role == Role::Participant);
+    // Saved options were checked; one edited by hand outside the app is held to 0–100 %.
+    let threshold = u8::try_from(options.threshold.clamp(0, 100)).unwrap_or(100);
     let rows = participants
         .into_iter()
         .map(|p| {
             let attended = attended.get(&p.id).copied().unwrap_or(0);
             CertificateRow {
-                qualifies: qualifies(attended, sessions_counted, options.threshold),
+                qualifies: qualifies(attended, sessions_counted, threshold),
                 participant_id: p.id,
                 name_latin: sheets::latin_when_different(&p.full_name, &p.name_latin),
                 full_name: p.full_name,
@@ -213,8 +216,30 @@ fn qualifies(attended: u32, counted: u32, threshold: u8) -> bool {
     u64::from(attended) * 100 >= u64::from(threshold) * u64::from(counted)
 }
 
-/// Every mark of a registered person in a session that has begun: (participant, session).
-fn marks_of_registered(
+/// The sessions over by `local`, and today's under way once its start time has passed (an early
+/// sign-in before the first session's start does not yet count against the others).
+fn sessions_begun(
+    conn: &Connection,
+    workshop: &workshop::Workshop,
+    local: NaiveDateTime,
+) -> Result<HashSet<attendance::Slot>> {
+    let clock = attendance::session_clock(conn, workshop.id, local)?;
+    let starts = attendance::session_starts(workshop);
+    let started = |slot: &attendance::Slot| {
+        starts
+            .get(usize::from(slot.session).saturating_sub(1))
+            .is_some_and(|start| *start <= local.time())
+    };
+    Ok(clock
+        .over
+        .iter()
+        .copied()
+        .chain(clock.current.filter(started))
+        .collect())
+}
+
+/// Every mark of these people in a session that has begun: (participant, session).
+fn marks_of(
     conn: &Connection,
     workshop_id: Uuid,
     registered: &[Registered],
@@ -402,7 +427,10 @@ mod tests {
         );
         assert_eq!(super::options(db.conn(), id).unwrap(), lowered.options);
 
-        // On Friday afternoon, the Friday morning session counts: six sessions.
+        // Thursday morning only the resource person signed in (the participants were on a field
+        // visit): it counts against nobody. On Friday afternoon, the Friday morning session
+        // counts: six sessions.
+        mark(&mut db, id, &[speaker], slot(17, 1));
         let friday = certificates(db.conn(), id, local(18, 15)).unwrap();
         assert_eq!(friday.sessions_counted, 6);
         assert_eq!(row(&friday, wang).attended, 3);
@@ -442,6 +470,37 @@ mod tests {
     }
 
     #[test]
+    fn today_s_session_counts_once_it_has_started_not_at_the_first_early_sign_in() {
+        let mut db = Database::open_in_memory(at(0)).unwrap();
+        let id = workshop(&mut db);
+        db.conn()
+            .execute(
+                "UPDATE workshop SET session_starts = '[\"09:00\",\"14:00\"]' WHERE id = ?1",
+                [id.to_string()],
+            )
+            .unwrap();
+        let early = register(
+            &mut db,
+            id,
+            "Dewi Lestari",
+            "Dewi Lestari",
+            Role::Participant,
+        );
+        register(&mut db, id, "Siti Rahayu", "Siti Rahayu", Role::Participant);
+        mark(&mut db, id, &[early], slot(14, 1));
+
+        let before = certificates(db.conn(), id, local(14, 8)).unwrap();
+        assert_eq!(
+            before.sessions_counted, 0,
+            "at 08:00, the 09:00 session has not begun"
+        );
+        assert!(before.rows.iter().all(|r| r.qualifies));
+        let after = certificates(db.conn(), id, local(14, 10)).unwrap();
+        assert_eq!(after.sessions_counted, 1);
+        assert_eq!(after.rows.iter().filter(|r| r.qualifies).count(), 1);
+    }
+
+    #[test]
     fn options_out_of_range_are_refused_on_their_field_and_nothing_is_saved() {
         let mut db = Database::open_in_memory(at(0)).unwrap();
         let id = workshop(&mut db);
@@ -449,6 +508,13 @@ mod tests {
             (
                 CertificateOptions {
                     threshold: 101,
+                    signatories: vec![],
+                },
+                "threshold",
+            ),
+            (
+                CertificateOptions {
+                    threshold: -5,
                     signatories: vec![],
                 },
                 "threshold",

@@ -227,8 +227,9 @@ pub fn participant_list(conn: &Connection, workshop_id: Uuid) -> Result<Particip
             })
         })?
         .collect::<Result<_, _>>()?;
-    // A stable sort keeps the names' order within each section.
-    rows.sort_by_key(|row| {
+    // A stable sort keeps the names' order within each section; countries compare without
+    // their accents ("Côte d'Ivoire" before "Cyprus").
+    rows.sort_by_cached_key(|row| {
         let role = Role::ALL
             .iter()
             .position(|r| *r == row.role)
@@ -237,10 +238,10 @@ pub fn participant_list(conn: &Connection, workshop_id: Uuid) -> Result<Particip
             (
                 role,
                 row.country_name.is_none(),
-                row.country_name.unwrap_or_default(),
+                names::fold(row.country_name.unwrap_or_default()),
             )
         } else {
-            (role, false, "")
+            (role, false, String::new())
         }
     });
     Ok(ParticipantList {
@@ -584,14 +585,16 @@ mod tests {
         let speaker = add("Ana Díaz", Some("ES"), Role::ResourcePerson, true);
         let watcher = add("Olga Berg", Some("SE"), Role::Observer, false);
         let guide = add("Zoe Ng", Some("SG"), Role::Facilitator, false);
+        let yao = add("Yao Kouassi", Some("CI"), Role::Participant, false);
+        let eleni = add("Eleni Georgiou", Some("CY"), Role::Participant, false);
 
         let list = participant_list(db.conn(), id).unwrap();
         let order: Vec<Uuid> = list.rows.iter().map(|r| r.participant_id).collect();
         assert_eq!(
             order,
-            [ali, bina, ram, nobody, speaker, guide, watcher],
-            "participants by country (Jordan, Nepal, none), by Latin name within; then the \
-             other roles in their order"
+            [yao, eleni, ali, bina, ram, nobody, speaker, guide, watcher],
+            "participants by country without accents (Côte d'Ivoire, Cyprus, Jordan, Nepal, \
+             none), by Latin name within; then the other roles in their order"
         );
         let row = |id| list.rows.iter().find(|r| r.participant_id == id).unwrap();
         assert_eq!(

@@ -78,10 +78,10 @@ export const markAttendance = (participantId, slot, present, reason = '', method
 /** Marks several participants present for one slot, in one transaction; returns the Grid. */
 export const markAttendanceMany = (workshopId, slot, participantIds, method = 'paper') =>
   call('mark_attendance_many', { workshopId, slot: { day: slot.day, session: slot.session }, participantIds, method });
-/** `participantIds`: null for everyone's badges, else only these participants'. */
 export const certificates = (workshopId) => call('certificates', { workshopId });
 export const setCertificateOptions = (workshopId, options) => call('set_certificate_options', { workshopId, options });
 export const participantList = (workshopId) => call('participant_list', { workshopId });
+/** `participantIds`: null for everyone's badges, else only these participants'. */
 export const badgeSheet = (workshopId, participantIds = null) => call('badge_sheet', { workshopId, participantIds });
 export const signInSheet = (workshopId, slot) => call('sign_in_sheet', { workshopId, slot: { day: slot.day, session: slot.session } });
 

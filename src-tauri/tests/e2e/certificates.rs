@@ -176,8 +176,26 @@ async fn certificates_go_to_those_who_attended_enough_and_print_one_a_page() {
         "the interface stays English"
     );
 
-    // As it prints: one certificate a page, nothing spilling out of its frame.
+    // The core refuses a share out of range on its own, on its field, whatever the window checks.
+    let workshop = app.invoke("current_workshop", json!({})).await;
+    let refused = app
+        .invoke(
+            "set_certificate_options",
+            json!({ "workshopId": workshop["id"], "options": { "threshold": 150, "signatories": [] } }),
+        )
+        .await;
+    assert_eq!(refused["error"]["code"], "out_of_range", "{refused}");
+    assert_eq!(refused["error"]["field"], "threshold", "{refused}");
+
+    // As it prints: one certificate a page, nothing spilling out of its frame. The pages are
+    // held to the width of A4 less its margins, as on paper (the emulated print lets them take
+    // the window's).
     emulate_print(&app, true).await;
+    app.js(
+        "for (const page of document.querySelectorAll('[data-testid=\"certificate\"]')) page.style.width = '186mm';",
+        vec![],
+    )
+    .await;
     let fits = app
         .js(
             "return [...document.querySelectorAll('[data-testid=\"certificate\"]')].map((page, i, all) => {

@@ -490,11 +490,23 @@ impl App {
 
     // ----- acting -----
 
+    /// Clicks the first shown element with this test id. An element drawn again between being
+    /// found and clicked (the header after a route change) is found again, as a person's click
+    /// would land on the new one.
     pub async fn click(&self, testid: &str) {
-        let element = self.wait_for(testid).await;
-        if let Err(e) = element.click().await {
-            self.fail(&format!("clicking data-testid=\"{testid}\" failed: {e}"))
-                .await;
+        const TRIES: usize = 5;
+        for attempt in 1..=TRIES {
+            let element = self.wait_for(testid).await;
+            match element.click().await {
+                Ok(()) => return,
+                Err(e) if attempt < TRIES && is_stale(&e) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => {
+                    self.fail(&format!("clicking data-testid=\"{testid}\" failed: {e}"))
+                        .await;
+                }
+            }
         }
     }
 
@@ -737,4 +749,11 @@ impl App {
         }
         path
     }
+}
+
+/// WebDriver's answer for an element that is no longer in the page (drawn again since it was
+/// found): WebKitWebDriver says "Node with identifier … was not found", others "stale element".
+fn is_stale(error: &fantoccini::error::CmdError) -> bool {
+    let text = error.to_string();
+    text.contains("was not found") || text.contains("stale element")
 }

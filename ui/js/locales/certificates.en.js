@@ -39,5 +39,6 @@ export default {
   'certificate.certifies': 'This is to certify that',
   'certificate.tookPart': 'took part in the workshop',
   'certificate.held': 'held in {place}, {dates}',
+  'certificate.heldOn': '{dates}',
   'certificate.signature': 'Signature',
 };

@@ -4,7 +4,7 @@ export default {
   'certificates.open': 'Certificados',
   'certificates.count': { one: '1 certificado', other: '{count} certificados' },
   'certificates.rule': 'Quién recibe uno',
-  'certificates.threshold': 'Sesiones asistidas, al menos (%)',
+  'certificates.threshold': 'Asistencia mínima (% de las sesiones)',
   'certificates.counted': {
     '=0': 'Todavía no se ha tomado asistencia: se propone a todos.',
     one: 'Sobre la única sesión con asistencia tomada hasta ahora (de {total}).',
@@ -38,5 +38,6 @@ export default {
   'certificate.certifies': 'Se certifica que',
   'certificate.tookPart': 'participó en el taller',
   'certificate.held': 'celebrado en {place}, {dates}',
+  'certificate.heldOn': '{dates}',
   'certificate.signature': 'Firma',
 };

@@ -30,7 +30,7 @@ export default {
   'certificates.emptyText': 'Cochez les participants qui doivent en recevoir un.',
   'certificates.noParticipants': 'Aucun participant inscrit pour l’instant',
   'certificates.noParticipantsText': 'Inscrivez d’abord les participants\u00a0; leurs certificats apparaissent ici.',
-  'certificates.tipChoose': 'Cochez une personne sous le seuil dont l’absence était excusée\u00a0; décochez qui ne doit pas en recevoir.',
+  'certificates.tipChoose': 'Cochez une personne sous le seuil dont l’absence était excusée\u00a0; décochez toute personne qui ne doit pas en recevoir.',
   'certificates.tipPaper': 'Un certificat par page\u00a0: imprimez sur un beau papier ou du bristol, A4 portrait.',
   'errors.out_of_range.threshold': 'Indiquez une part entre 0 et 100\u00a0%.',
   'errors.too_long.signatories': 'Une ligne de signature compte au plus 120\u00a0caractères.',
@@ -39,5 +39,6 @@ export default {
   'certificate.certifies': 'Nous certifions que',
   'certificate.tookPart': 'a participé à l’atelier',
   'certificate.held': 'tenu à {place}, {dates}',
+  'certificate.heldOn': '{dates}',
   'certificate.signature': 'Signature',
 };

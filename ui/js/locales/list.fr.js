@@ -18,6 +18,6 @@ export default {
   'list.role.observer': 'Observateurs et observatrices',
   'list.consentNote': 'Les coordonnées ne figurent que pour les personnes qui ont accepté d’être contactées.',
   'list.tipContacts': 'Décochez les coordonnées pour une liste diffusée au-delà des participants.',
-  'list.tipOrder': 'Les participants par pays, puis les personnes ressources, l’animation, le personnel et les observateurs\u00a0; la ligne d’en-tête se répète sur chaque page.',
+  'list.tipOrder': 'Les participants par pays, puis les personnes ressources, les animateurs et animatrices, le personnel et les observateurs\u00a0; la ligne d’en-tête se répète sur chaque page.',
   'list.empty': 'Personne n’est encore inscrit',
 };

@@ -70,7 +70,9 @@ export async function render(params, ctx) {
         h('p', {
           class: 'certificate-line',
           testid: 'certificate-held',
-          text: tIn(lang, 'certificate.held', { place, dates: dateRange(list.startDate, list.endDate, lang) }),
+          text: place
+            ? tIn(lang, 'certificate.held', { place, dates: dateRange(list.startDate, list.endDate, lang) })
+            : tIn(lang, 'certificate.heldOn', { dates: dateRange(list.startDate, list.endDate, lang) }),
         })),
       h('div', { class: 'certificate-signatures' }, signers.map((signer) => h('div', { class: 'certificate-signature', testid: 'certificate-signature' },
         h('span', { class: 'certificate-signature-line', aria: { hidden: 'true' } }),
@@ -160,9 +162,12 @@ export async function render(params, ctx) {
     saving = saving.then(async () => {
       try {
         list = await api.setCertificateOptions(workshopId, options);
+        // The list is drawn again: keep the focus on the same person's box if it was on one.
+        const focused = choiceList.contains(document.activeElement) ? document.activeElement.dataset.participant : null;
         drawRule();
         drawChoices();
         drawSheet();
+        if (focused) choiceList.querySelector(`[data-participant="${CSS.escape(focused)}"]`)?.focus();
       } catch (err) {
         if (!errors.show(err?.field, errorText(err))) errors.show('threshold', errorText(err));
       }
@@ -196,12 +201,11 @@ export async function render(params, ctx) {
   function choice(row) {
     const box = h('input', { type: 'checkbox', checked: isChosen(row), testid: 'certificate-choice', data: { participant: row.participantId } });
     box.addEventListener('change', () => {
+      // Only the latest choice counts, whichever side of the share the person is on later.
       const id = row.participantId;
-      if (row.qualifies) {
-        if (box.checked) removed.delete(id);
-        else removed.add(id);
-      } else if (box.checked) added.add(id);
-      else added.delete(id);
+      added.delete(id);
+      removed.delete(id);
+      if (box.checked !== row.qualifies) (box.checked ? added : removed).add(id);
       drawSheet();
     });
     return h('li', {},

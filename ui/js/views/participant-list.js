@@ -4,7 +4,7 @@
 // of those who agreed to be contacted (the core leaves out the others'). The table's header row
 // repeats on every printed page.
 import { h, clear } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, collator } from '../i18n.js';
 import * as api from '../api.js';
 import { countryName } from '../countries.js';
 import { formatDayRange, sexLabel } from '../format.js';
@@ -32,7 +32,11 @@ export async function render(params, ctx) {
       : '',
   });
 
-  /** The sections of the list: one per country of the participants, then one per other role. */
+  /**
+   * The sections of the list: one per country of the participants, in the order of their names
+   * in the interface's language ("Allemagne" before "Espagne" in French), no country last; then
+   * one per other role, in the core's order.
+   */
   function sections() {
     const out = [];
     for (const row of list.rows) {
@@ -47,7 +51,9 @@ export async function render(params, ctx) {
       }
       section.rows.push(row);
     }
-    return out;
+    const byCountry = out.filter((s) => s.key.startsWith('country:') && s.key !== 'country:');
+    byCountry.sort((a, b) => collator().compare(a.heading, b.heading));
+    return [...byCountry, ...out.filter((s) => !byCountry.includes(s))];
   }
 
   function personRow(row, number) {
