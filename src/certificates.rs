@@ -9,8 +9,8 @@
 use crate::attendance;
 use crate::error::{Error, InvalidCode, Result};
 use crate::participant::Role;
-use crate::sheets::{self, Registered, SheetHeading};
-use crate::{settings, time, workshop};
+use crate::sheets::{self, PrintedPerson, Registered, SheetHeading};
+use crate::{settings, workshop};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -67,13 +67,8 @@ pub struct Certificates {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateRow {
-    pub participant_id: Uuid,
-    pub full_name: String,
-    /// The Latin spelling, when it says more than the name without its accents.
-    pub name_latin: Option<String>,
-    pub organisation: String,
-    pub country: Option<String>,
-    pub country_name: Option<&'static str>,
+    #[serde(flatten)]
+    pub person: PrintedPerson,
     /// Of the sessions counted.
     pub attended: u32,
     /// Attended at least the threshold's share of the sessions counted (everyone, while none
@@ -171,29 +166,38 @@ pub fn certificates(
         sheets::registered(conn, workshop_id)?
             .into_iter()
             .partition(|p| p.role == Role::Participant);
+    let grid = attendance::grid(conn, workshop_id)?;
+    let is_participant: HashSet<Uuid> = participants
+        .iter()
+        .map(|p| p.person.participant_id)
+        .collect();
+    let marked: Vec<&attendance::GridRow> = grid
+        .rows
+        .iter()
+        .filter(|row| is_participant.contains(&row.participant_id))
+        .collect();
     // Only the participants' marks: a session where only the speaker signed in counts against
     // nobody.
-    let marks = marks_of(conn, workshop_id, &participants, &begun)?;
-    let counted: HashSet<attendance::Slot> = marks.iter().map(|(_, slot)| *slot).collect();
-    let mut attended: HashMap<Uuid, u32> = HashMap::new();
-    for (participant, _) in &marks {
-        *attended.entry(*participant).or_default() += 1;
-    }
+    let counted: Vec<usize> = (0..grid.slots.len())
+        .filter(|&i| begun.contains(&grid.slots[i]) && marked.iter().any(|r| r.marks[i].is_some()))
+        .collect();
+    let attended: HashMap<Uuid, u32> = marked
+        .iter()
+        .map(|row| {
+            let n = counted.iter().filter(|&&i| row.marks[i].is_some()).count();
+            (row.participant_id, u32::try_from(n).unwrap_or(u32::MAX))
+        })
+        .collect();
     let sessions_counted = u32::try_from(counted.len()).unwrap_or(u32::MAX);
     // Saved options were checked; one edited by hand outside the app is held to 0–100 %.
     let threshold = u8::try_from(options.threshold.clamp(0, 100)).unwrap_or(100);
     let rows = participants
         .into_iter()
         .map(|p| {
-            let attended = attended.get(&p.id).copied().unwrap_or(0);
+            let attended = attended.get(&p.person.participant_id).copied().unwrap_or(0);
             CertificateRow {
                 qualifies: qualifies(attended, sessions_counted, threshold),
-                participant_id: p.id,
-                name_latin: sheets::latin_when_different(&p.full_name, &p.name_latin),
-                full_name: p.full_name,
-                organisation: p.organisation,
-                country_name: sheets::country_name(p.country.as_deref()),
-                country: p.country,
+                person: p.person,
                 attended,
             }
         })
@@ -236,38 +240,6 @@ fn sessions_begun(
         .copied()
         .chain(clock.current.filter(started))
         .collect())
-}
-
-/// Every mark of these people in a session that has begun: (participant, session).
-fn marks_of(
-    conn: &Connection,
-    workshop_id: Uuid,
-    registered: &[Registered],
-    begun: &HashSet<attendance::Slot>,
-) -> Result<Vec<(Uuid, attendance::Slot)>> {
-    let people: HashSet<Uuid> = registered.iter().map(|p| p.id).collect();
-    let mut statement = conn.prepare_cached(
-        "SELECT participant_id, day, session FROM attendance
-         WHERE workshop_id = ?1 AND deleted_at IS NULL",
-    )?;
-    let mut rows = statement.query([workshop_id.to_string()])?;
-    let mut marks = Vec::new();
-    while let Some(row) = rows.next()? {
-        let Ok(participant) = Uuid::parse_str(&row.get::<_, String>(0)?) else {
-            continue;
-        };
-        let Some(day) = time::parse_date(&row.get::<_, String>(1)?) else {
-            continue;
-        };
-        let slot = attendance::Slot {
-            day,
-            session: row.get(2)?,
-        };
-        if people.contains(&participant) && begun.contains(&slot) {
-            marks.push((participant, slot));
-        }
-    }
-    Ok(marks)
 }
 
 #[cfg(test)]
@@ -335,7 +307,7 @@ mod tests {
         certificates
             .rows
             .iter()
-            .find(|r| r.participant_id == id)
+            .find(|r| r.person.participant_id == id)
             .unwrap()
     }
 
@@ -375,7 +347,11 @@ mod tests {
             wednesday
                 .rows
                 .iter()
-                .map(|r| r.name_latin.as_deref().unwrap_or(&r.full_name))
+                .map(|r| r
+                    .person
+                    .name_latin
+                    .as_deref()
+                    .unwrap_or(&r.person.full_name))
                 .collect::<Vec<_>>(),
             ["Nguyễn Thị Lan", "Sita Sharma", "Wang Fang"],
             "by Latin name, the Vietnamese name without a Latin line of its own"

@@ -16,19 +16,29 @@ use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
-/// One name badge, ready to lay out.
+/// A person as every printed document names them: badges, sign-in sheets, the list of
+/// participants, certificates.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct BadgeCard {
+pub struct PrintedPerson {
     pub participant_id: Uuid,
     /// As the person writes it, in their own script.
     pub full_name: String,
-    /// The Latin spelling, when it says more than the name without its accents.
+    /// The Latin spelling, for a name in another script or when it says more than the name
+    /// without its accents (`latin_when_different`).
     pub name_latin: Option<String>,
     pub organisation: String,
     pub country: Option<String>,
     /// In English; the interface shows the name in its own language.
     pub country_name: Option<&'static str>,
+}
+
+/// One name badge, ready to lay out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgeCard {
+    #[serde(flatten)]
+    pub person: PrintedPerson,
     pub role: Role,
     pub badge_code: String,
     /// The badge code as a QR code: an `<svg>` element with a `viewBox` and no size, so that
@@ -47,16 +57,14 @@ pub fn badge_sheet(
     let only: Option<HashSet<&Uuid>> = only.map(|ids| ids.iter().collect());
     registered(conn, workshop_id)?
         .into_iter()
-        .filter(|p| only.as_ref().is_none_or(|ids| ids.contains(&p.id)))
+        .filter(|p| {
+            only.as_ref()
+                .is_none_or(|ids| ids.contains(&p.person.participant_id))
+        })
         .map(|p| {
             Ok(BadgeCard {
                 qr_svg: qr_svg(&p.badge_code)?,
-                participant_id: p.id,
-                name_latin: latin_when_different(&p.full_name, &p.name_latin),
-                full_name: p.full_name,
-                organisation: p.organisation,
-                country_name: country_name(p.country.as_deref()),
-                country: p.country,
+                person: p.person,
                 role: p.role,
                 badge_code: p.badge_code,
             })
@@ -117,12 +125,8 @@ pub struct SignInSheet {
 pub struct SignInRow {
     /// 1-based, in the sheet's order; typed back in as "1 3 4-9".
     pub number: usize,
-    pub participant_id: Uuid,
-    pub full_name: String,
-    pub name_latin: Option<String>,
-    pub organisation: String,
-    pub country: Option<String>,
-    pub country_name: Option<&'static str>,
+    #[serde(flatten)]
+    pub person: PrintedPerson,
     pub badge_code: String,
     /// How they are already marked for this slot, if they are (never printed; the paper entry
     /// shows it).
@@ -145,13 +149,8 @@ pub fn sign_in_sheet(conn: &Connection, workshop_id: Uuid, slot: Slot) -> Result
         .enumerate()
         .map(|(i, p)| SignInRow {
             number: i + 1,
-            mark: marks.get(&p.id).copied(),
-            participant_id: p.id,
-            name_latin: latin_when_different(&p.full_name, &p.name_latin),
-            full_name: p.full_name,
-            organisation: p.organisation,
-            country_name: country_name(p.country.as_deref()),
-            country: p.country,
+            mark: marks.get(&p.person.participant_id).copied(),
+            person: p.person,
             badge_code: p.badge_code,
         })
         .collect();
@@ -180,14 +179,10 @@ pub struct ParticipantList {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListRow {
-    pub participant_id: Uuid,
-    pub full_name: String,
-    pub name_latin: Option<String>,
+    #[serde(flatten)]
+    pub person: PrintedPerson,
     pub sex: Sex,
     pub position: String,
-    pub organisation: String,
-    pub country: Option<String>,
-    pub country_name: Option<&'static str>,
     pub role: Role,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -197,36 +192,21 @@ pub struct ListRow {
 /// country last) and Latin name; then everyone else by role (the order of `Role::ALL`) and name.
 pub fn participant_list(conn: &Connection, workshop_id: Uuid) -> Result<ParticipantList> {
     let workshop = workshop::get(conn, workshop_id)?;
-    let mut statement = conn.prepare_cached(
-        "SELECT id, full_name, name_latin, sex, position, organisation, country, role, email,
-                phone, consent_contact
-         FROM participant WHERE workshop_id = ?1 AND deleted_at IS NULL
-         ORDER BY name_latin COLLATE NOCASE, full_name, id",
-    )?;
     let contact = |consented: bool, value: String| {
         let value = value.trim().to_owned();
         (consented && !value.is_empty()).then_some(value)
     };
-    let mut rows: Vec<ListRow> = statement
-        .query_map([workshop_id.to_string()], |row| {
-            let consented: bool = row.get(10)?;
-            let full_name: String = row.get(1)?;
-            let country: Option<String> = row.get(6)?;
-            Ok(ListRow {
-                participant_id: Uuid::parse_str(&row.get::<_, String>(0)?).unwrap_or_default(),
-                name_latin: latin_when_different(&full_name, &row.get::<_, String>(2)?),
-                full_name,
-                sex: Sex::parse(&row.get::<_, String>(3)?).unwrap_or_default(),
-                position: row.get(4)?,
-                organisation: row.get(5)?,
-                country_name: country_name(country.as_deref()),
-                country,
-                role: Role::parse(&row.get::<_, String>(7)?).unwrap_or_default(),
-                email: contact(consented, row.get(8)?),
-                phone: contact(consented, row.get(9)?),
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let mut rows: Vec<ListRow> = registered(conn, workshop_id)?
+        .into_iter()
+        .map(|p| ListRow {
+            email: contact(p.consent_contact, p.email),
+            phone: contact(p.consent_contact, p.phone),
+            person: p.person,
+            sex: p.sex,
+            position: p.position,
+            role: p.role,
+        })
+        .collect();
     // A stable sort keeps the names' order within each section; countries compare without
     // their accents ("Côte d'Ivoire" before "Cyprus").
     rows.sort_by_cached_key(|row| {
@@ -237,8 +217,8 @@ pub fn participant_list(conn: &Connection, workshop_id: Uuid) -> Result<Particip
         if row.role == Role::Participant {
             (
                 role,
-                row.country_name.is_none(),
-                names::fold(row.country_name.unwrap_or_default()),
+                row.person.country_name.is_none(),
+                names::fold(row.person.country_name.unwrap_or_default()),
             )
         } else {
             (role, false, String::new())
@@ -269,34 +249,46 @@ pub fn qr_svg(code: &str) -> Result<String> {
     Ok(image[from..].replacen(&format!(r#" width="{side}" height="{side}""#), "", 1))
 }
 
-/// A participant as the printed sheets show them (badges, sign-in sheets, certificates).
+/// A registered person, with what the printed documents take from their record.
 pub(crate) struct Registered {
-    pub id: Uuid,
-    pub full_name: String,
-    pub name_latin: String,
-    pub organisation: String,
-    pub country: Option<String>,
+    pub person: PrintedPerson,
     pub role: Role,
     pub badge_code: String,
+    pub sex: Sex,
+    pub position: String,
+    pub email: String,
+    pub phone: String,
+    pub consent_contact: bool,
 }
 
 /// The workshop's registered (not deleted) participants, by Latin name; the ID breaks ties so
 /// that two printings of the same list number it the same.
 pub(crate) fn registered(conn: &Connection, workshop_id: Uuid) -> Result<Vec<Registered>> {
     let mut statement = conn.prepare_cached(
-        "SELECT id, full_name, name_latin, organisation, country, role, badge_code
+        "SELECT id, full_name, name_latin, organisation, country, role, badge_code, sex,
+                position, email, phone, consent_contact
          FROM participant WHERE workshop_id = ?1 AND deleted_at IS NULL
          ORDER BY name_latin COLLATE NOCASE, full_name, id",
     )?;
     let rows = statement.query_map([workshop_id.to_string()], |row| {
+        let full_name: String = row.get(1)?;
+        let country: Option<String> = row.get(4)?;
         Ok(Registered {
-            id: Uuid::parse_str(&row.get::<_, String>(0)?).unwrap_or_default(),
-            full_name: row.get(1)?,
-            name_latin: row.get(2)?,
-            organisation: row.get(3)?,
-            country: row.get(4)?,
+            person: PrintedPerson {
+                participant_id: Uuid::parse_str(&row.get::<_, String>(0)?).unwrap_or_default(),
+                name_latin: latin_when_different(&full_name, &row.get::<_, String>(2)?),
+                full_name,
+                organisation: row.get(3)?,
+                country_name: country_name(country.as_deref()),
+                country,
+            },
             role: Role::parse(&row.get::<_, String>(5)?).unwrap_or_default(),
             badge_code: row.get(6)?,
+            sex: Sex::parse(&row.get::<_, String>(7)?).unwrap_or_default(),
+            position: row.get(8)?,
+            email: row.get(9)?,
+            phone: row.get(10)?,
+            consent_contact: row.get(11)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -443,7 +435,7 @@ mod tests {
         participant::delete(&mut db, gone, at(3)).unwrap();
 
         let cards = badge_sheet(db.conn(), id, None).unwrap();
-        let order: Vec<Uuid> = cards.iter().map(|c| c.participant_id).collect();
+        let order: Vec<Uuid> = cards.iter().map(|c| c.person.participant_id).collect();
         assert_eq!(
             order,
             [lan, sita, somchai],
@@ -452,20 +444,23 @@ mod tests {
 
         let sita_card = &cards[1];
         assert_eq!(
-            sita_card.full_name, "सीता शर्मा",
+            sita_card.person.full_name, "सीता शर्मा",
             "the name as written, intact"
         );
-        assert_eq!(sita_card.name_latin.as_deref(), Some("Sita Sharma"));
-        assert_eq!(cards[2].full_name, "สมชาย ใจดี");
-        assert_eq!(cards[2].name_latin.as_deref(), Some("Somchai Jaidee"));
-        assert_eq!(cards[0].full_name, "Nguyễn Thị Lan");
+        assert_eq!(sita_card.person.name_latin.as_deref(), Some("Sita Sharma"));
+        assert_eq!(cards[2].person.full_name, "สมชาย ใจดี");
         assert_eq!(
-            cards[0].name_latin, None,
+            cards[2].person.name_latin.as_deref(),
+            Some("Somchai Jaidee")
+        );
+        assert_eq!(cards[0].person.full_name, "Nguyễn Thị Lan");
+        assert_eq!(
+            cards[0].person.name_latin, None,
             "the same name without accents says nothing more"
         );
-        assert_eq!(sita_card.organisation, "GEFONT");
-        assert_eq!(sita_card.country.as_deref(), Some("NP"));
-        assert_eq!(sita_card.country_name, Some("Nepal"));
+        assert_eq!(sita_card.person.organisation, "GEFONT");
+        assert_eq!(sita_card.person.country.as_deref(), Some("NP"));
+        assert_eq!(sita_card.person.country_name, Some("Nepal"));
         assert_eq!(sita_card.badge_code.len(), 5);
         assert_eq!(sita_card.qr_svg, qr_svg(&sita_card.badge_code).unwrap());
 
@@ -474,9 +469,9 @@ mod tests {
 
         let one = badge_sheet(db.conn(), id, Some(&[somchai])).unwrap();
         assert_eq!(one.len(), 1);
-        assert_eq!(one[0].participant_id, somchai);
+        assert_eq!(one[0].person.participant_id, somchai);
         let chosen = badge_sheet(db.conn(), id, Some(&[somchai, gone, lan])).unwrap();
-        let chosen: Vec<Uuid> = chosen.iter().map(|c| c.participant_id).collect();
+        let chosen: Vec<Uuid> = chosen.iter().map(|c| c.person.participant_id).collect();
         assert_eq!(
             chosen,
             [lan, somchai],
@@ -518,16 +513,19 @@ mod tests {
         let rows: Vec<(usize, Uuid, Option<Method>)> = sheet
             .rows
             .iter()
-            .map(|r| (r.number, r.participant_id, r.mark))
+            .map(|r| (r.number, r.person.participant_id, r.mark))
             .collect();
         assert_eq!(
             rows,
             [(1, ayesha, None), (2, sita, Some(Method::Paper))],
             "numbered by Latin name, the deleted one left out, today's marks shown"
         );
-        assert_eq!(sheet.rows[0].full_name, "আয়েশা আক্তার");
-        assert_eq!(sheet.rows[1].name_latin.as_deref(), Some("Sita Sharma"));
-        assert_eq!(sheet.rows[1].organisation, "GEFONT");
+        assert_eq!(sheet.rows[0].person.full_name, "আয়েশা আক্তার");
+        assert_eq!(
+            sheet.rows[1].person.name_latin.as_deref(),
+            Some("Sita Sharma")
+        );
+        assert_eq!(sheet.rows[1].person.organisation, "GEFONT");
         assert_eq!(
             sign_in_sheet(db.conn(), id, tuesday_afternoon).unwrap(),
             sheet
@@ -589,21 +587,26 @@ mod tests {
         let eleni = add("Eleni Georgiou", Some("CY"), Role::Participant, false);
 
         let list = participant_list(db.conn(), id).unwrap();
-        let order: Vec<Uuid> = list.rows.iter().map(|r| r.participant_id).collect();
+        let order: Vec<Uuid> = list.rows.iter().map(|r| r.person.participant_id).collect();
         assert_eq!(
             order,
             [yao, eleni, ali, bina, ram, nobody, speaker, guide, watcher],
             "participants by country without accents (Côte d'Ivoire, Cyprus, Jordan, Nepal, \
              none), by Latin name within; then the other roles in their order"
         );
-        let row = |id| list.rows.iter().find(|r| r.participant_id == id).unwrap();
+        let row = |id| {
+            list.rows
+                .iter()
+                .find(|r| r.person.participant_id == id)
+                .unwrap()
+        };
         assert_eq!(
             row(ram).email.as_deref(),
             Some("22@union.example"),
             "22 bytes of name"
         );
         assert_eq!(row(ram).phone.as_deref(), Some("+977 1 4000000"));
-        assert_eq!(row(ram).name_latin.as_deref(), Some("Ram Thapa"));
+        assert_eq!(row(ram).person.name_latin.as_deref(), Some("Ram Thapa"));
         assert_eq!(
             (row(ali).email.as_deref(), row(ali).phone.as_deref()),
             (None, None),
@@ -611,7 +614,7 @@ mod tests {
         );
         assert_eq!(row(bina).phone, None, "consented, but no phone given");
         assert_eq!(row(bina).position, "Organiser");
-        assert_eq!(row(ali).country_name, Some("Jordan"));
+        assert_eq!(row(ali).person.country_name, Some("Jordan"));
         assert_eq!(list.heading.title, "Organising migrant workers");
     }
 }

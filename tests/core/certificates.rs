@@ -45,19 +45,19 @@ fn the_demo_s_certificates_count_the_grid_s_marks_of_the_sessions_held() {
         "everyone registered is listed or counted among the others"
     );
     for row in &list.rows {
-        assert_eq!(role_of(row.participant_id), Role::Participant);
+        assert_eq!(role_of(row.person.participant_id), Role::Participant);
         let marks = grid
             .rows
             .iter()
-            .find(|r| r.participant_id == row.participant_id)
+            .find(|r| r.participant_id == row.person.participant_id)
             .unwrap();
         let attended = held.iter().filter(|&&i| marks.marks[i].is_some()).count();
-        assert_eq!(row.attended as usize, attended, "{}", row.full_name);
+        assert_eq!(row.attended as usize, attended, "{}", row.person.full_name);
         assert_eq!(
             row.qualifies,
             attended * 100 >= 80 * held.len(),
             "{}",
-            row.full_name
+            row.person.full_name
         );
     }
     let qualified = list.rows.iter().filter(|r| r.qualifies).count();

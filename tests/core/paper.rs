@@ -30,7 +30,7 @@ fn workshop_of(db: &mut Database, clock: &Clock, names: &[&str]) -> (Uuid, Vec<U
     let sheet = sheets::sign_in_sheet(db.conn(), workshop.id, wednesday(1)).unwrap();
     (
         workshop.id,
-        sheet.rows.iter().map(|r| r.participant_id).collect(),
+        sheet.rows.iter().map(|r| r.person.participant_id).collect(),
     )
 }
 
